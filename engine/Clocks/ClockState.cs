@@ -1,0 +1,9 @@
+namespace Crm.Engine.Clocks;
+
+public enum ClockState
+{
+    Running,
+    Paused,
+    Met,
+    Breached,
+}

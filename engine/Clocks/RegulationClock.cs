@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace Crm.Engine.Clocks;
+
+/// <summary>
+/// One regulation in force on a deal. Time is kept as working time consumed: <see cref="Consumed"/> up to
+/// <see cref="RunningSince"/>, plus whatever the calendar counts after it while the clock runs. Every
+/// instant the clock cares about (warning, deadline, escalations) is "when consumed time reaches X", so a
+/// pause simply moves all of them by the paused working time.
+/// </summary>
+public sealed class RegulationClock
+{
+    public required string Id { get; init; }
+    public required string RegulationId { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The stage whose regulation this is, or null for a funnel-level regulation.</summary>
+    public string? StageId { get; init; }
+    public required Instant StartedAt { get; init; }
+    public required Duration Limit { get; init; }
+    public Duration? WarnBefore { get; init; }
+    public IReadOnlyList<Definitions.CompiledEscalation> Escalations { get; init; } = [];
+
+    public ClockState State { get; set; } = ClockState.Running;
+    /// <summary>Working time consumed before <see cref="RunningSince"/>.</summary>
+    public Duration Consumed { get; set; }
+    /// <summary>When the clock last started running; null while paused or finished.</summary>
+    public Instant? RunningSince { get; set; }
+    public Instant? DueAt { get; set; }
+    public Instant? WarnAt { get; set; }
+    public Instant? WarnedAt { get; set; }
+    /// <summary>The deadline instant at which the breach was recorded (not when it was noticed).</summary>
+    public Instant? BreachedAt { get; set; }
+    public int EscalationsRaised { get; set; }
+    public Instant? FinishedAt { get; set; }
+    /// <summary>The owner the result is attributed to: set when met or breached, the current owner before that.</summary>
+    public string? OwnerId { get; set; }
+    /// <summary>Working time past the limit when the clock finished (zero when met in time).</summary>
+    public Duration? Overrun { get; set; }
+
+    public bool IsFinished => FinishedAt is not null;
+    public bool IsRunning => RunningSince is not null && FinishedAt is null;
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Crm.Engine.Definitions;
+
+/// <summary>A funnel as an admin designs it: activities joined by the outcomes a manager can choose.</summary>
+public sealed record WorkflowDefinition
+{
+    public required string Id { get; init; }
+    public string Name { get; init; } = "";
+    public string? Description { get; init; }
+    /// <summary>The business calendar regulations count working time in; <c>24x7</c> when absent.</summary>
+    public string? CalendarId { get; init; }
+    /// <summary>The activity a new deal starts on.</summary>
+    public string? Start { get; init; }
+    public IReadOnlyList<ActivityDefinition> Activities { get; init; } = [];
+    public IReadOnlyList<ConnectionDefinition> Connections { get; init; } = [];
+    /// <summary>Funnel-level regulations: a clock from entering one stage to entering another.</summary>
+    public IReadOnlyList<RegulationDefinition> Regulations { get; init; } = [];
+
+    [JsonIgnore]
+    public string EffectiveCalendarId => string.IsNullOrWhiteSpace(CalendarId) ? Calendars.CalendarIds.AlwaysOpen : CalendarId;
+}

@@ -1,0 +1,8 @@
+namespace Crm.Engine.Runtime;
+
+public enum DealState
+{
+    Open,
+    Won,
+    Lost,
+}
