@@ -1,0 +1,1 @@
+Console.WriteLine("Crm benchmarks: pass the name of a benchmark.");

@@ -1,0 +1,3 @@
+namespace Crm.Testing;
+
+internal static class Placeholder;
