@@ -6,4 +6,6 @@ public enum ClockState
     Paused,
     Met,
     Breached,
+    /// <summary>Stopped before it could be met, without a breach: the deal closed or left the regulated path.</summary>
+    Cancelled,
 }

@@ -31,6 +31,8 @@ public sealed class RegulationClock
     /// <summary>The deadline instant at which the breach was recorded (not when it was noticed).</summary>
     public Instant? BreachedAt { get; set; }
     public int EscalationsRaised { get; set; }
+    /// <summary>When the next escalation falls due; null when none is left or the clock is not running.</summary>
+    public Instant? NextEscalationAt { get; set; }
     public Instant? FinishedAt { get; set; }
     /// <summary>The owner the result is attributed to: set when met or breached, the current owner before that.</summary>
     public string? OwnerId { get; set; }
@@ -38,5 +40,6 @@ public sealed class RegulationClock
     public Duration? Overrun { get; set; }
 
     public bool IsFinished => FinishedAt is not null;
+    public bool IsPaused => RunningSince is null && FinishedAt is null;
     public bool IsRunning => RunningSince is not null && FinishedAt is null;
 }

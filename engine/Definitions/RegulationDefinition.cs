@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Crm.Engine.Definitions;
 
 /// <summary>A stage's regulation: the working time a deal may spend in it.</summary>
@@ -28,16 +26,3 @@ public sealed record EscalationDefinition
     public string? After { get; init; }
     public string? Notify { get; init; }
 }
-
-/// <summary>A regulation after publish: durations parsed, stages resolved.</summary>
-public sealed record CompiledRegulation(
-    string Id,
-    string Name,
-    string StartOn,
-    string StopOn,
-    bool StopsOnLeavingStart,
-    Duration Duration,
-    Duration? WarnBefore,
-    IReadOnlyList<CompiledEscalation> Escalations);
-
-public sealed record CompiledEscalation(Duration After, string Notify);

@@ -26,6 +26,8 @@ public sealed class DealInstance
     public string? TeamId { get; set; }
     public decimal? Amount { get; set; }
     public string? Source { get; set; }
+    public DealClient? Client { get; set; }
+    public DealContact? Contact { get; set; }
     public Dictionary<string, JsonElement> Fields { get; init; } = new(StringComparer.Ordinal);
     public NextStep? NextStep { get; set; }
     public Instant? LastInteractionAt { get; set; }

@@ -25,7 +25,8 @@ public interface IActivity
 /// <param name="IsTerminal">Closes the deal; needs no outgoing connection.</param>
 /// <param name="PausesClocks">While a deal is here, its regulation clocks stand still.</param>
 /// <param name="ReturnOutcome">An outcome that returns the deal to the stage it came from instead of following a connection.</param>
-public sealed record ActivityTraits(bool IsStage = false, bool IsTerminal = false, bool PausesClocks = false, string? ReturnOutcome = null)
+/// <param name="MayWait">May leave a bookmark (a stage, a timer); a cycle with no such activity would never stop.</param>
+public sealed record ActivityTraits(bool IsStage = false, bool IsTerminal = false, bool PausesClocks = false, string? ReturnOutcome = null, bool MayWait = false)
 {
     public static readonly ActivityTraits PassThrough = new();
 }

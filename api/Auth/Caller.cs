@@ -1,0 +1,16 @@
+using System.Security.Claims;
+
+namespace Crm.Api.Auth;
+
+/// <summary>Who is calling, read from the access token.</summary>
+public sealed record Caller(string Id, string Role, string? TeamId)
+{
+    public bool IsAdmin => Role == Roles.Admin;
+    public bool IsHead => Role == Roles.Head;
+    public bool IsManager => Role == Roles.Manager;
+
+    public static Caller From(ClaimsPrincipal principal) => new(
+        principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub") ?? throw new InvalidOperationException("The token has no subject."),
+        principal.FindFirstValue(ClaimTypes.Role) ?? principal.FindFirstValue("role") ?? "",
+        principal.FindFirstValue("team"));
+}

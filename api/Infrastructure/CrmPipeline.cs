@@ -1,0 +1,62 @@
+using Crm.Api.Alerts;
+using Crm.Api.Auth;
+using Crm.Api.Deals;
+using Crm.Api.Directory;
+using Crm.Api.Workflows;
+using Microsoft.Extensions.FileProviders;
+
+namespace Crm.Api.Infrastructure;
+
+public static class CrmPipeline
+{
+    /// <summary>Middleware and endpoints, grouped by resource.</summary>
+    public static WebApplication UseCrm(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapAuthEndpoints();
+        app.MapDirectoryEndpoints();
+        app.MapWorkflowEndpoints();
+        app.MapDealEndpoints();
+        app.MapAlertEndpoints();
+        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapFallback("/api/{**path}", () => Problems.NotFound("No such API endpoint.")).AllowAnonymous();
+
+        ServeDesigner(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("Crm is running at {Urls} (demo sign-in: anna@crm.local / demo)", urls);
+        });
+        return app;
+    }
+
+    /// <summary>Serves the browser app's build (designer/dist) at the root, with client-side routes falling back to index.html.</summary>
+    private static void ServeDesigner(WebApplication app)
+    {
+        var dist = FindDesignerBuild(app.Environment.ContentRootPath);
+        if (dist is null)
+        {
+            app.MapGet("/", () => Results.Text("Crm API is running. The browser app is not built: run `npm run build` in designer/.", "text/plain"))
+                .AllowAnonymous();
+            return;
+        }
+        var files = new PhysicalFileProvider(dist);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapFallbackToFile("{**path:nonfile}", "index.html", new StaticFileOptions { FileProvider = files }).AllowAnonymous();
+    }
+
+    private static string? FindDesignerBuild(string contentRoot)
+    {
+        foreach (var candidate in new[] { Path.Combine(contentRoot, "wwwroot"), Path.Combine(contentRoot, "..", "designer", "dist") })
+        {
+            if (File.Exists(Path.Combine(candidate, "index.html")))
+                return Path.GetFullPath(candidate);
+        }
+        return null;
+    }
+}

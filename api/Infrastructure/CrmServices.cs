@@ -1,0 +1,106 @@
+using System.Text.Json.Serialization;
+using Crm.Api.Auth;
+using Crm.Api.Calendars;
+using Crm.Api.Deals;
+using Crm.Api.Directory;
+using Crm.Api.Persistence;
+using Crm.Api.Scheduling;
+using Crm.Api.Workflows;
+using Crm.Engine.Abstractions;
+using Crm.Engine.Calendars;
+using Crm.Engine.Hosting;
+using Crm.Engine.Runtime;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace Crm.Api.Infrastructure;
+
+public static class CrmServices
+{
+    /// <summary>Wires the engine, the store, auth and the background parts into the host.</summary>
+    public static WebApplicationBuilder AddCrm(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<CrmOptions>(builder.Configuration.GetSection("Crm"));
+        services.TryAddClock();
+        services.AddSingleton<DataDirectory>();
+        services.AddDbContextFactory<CrmDbContext>((sp, options) => ConfigureDatabase(sp, options));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
+
+        services.AddCrmEngine();
+        services.AddSingleton<CalendarStore>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<CalendarStore>());
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<IActivityEnvironment>(sp => sp.GetRequiredService<UserDirectory>());
+        services.AddSingleton<PublishedFlowcharts>();
+        services.AddSingleton<IFlowchartSource>(sp => sp.GetRequiredService<PublishedFlowcharts>());
+        services.AddSingleton<IDealStore, EfDealStore>();
+        services.AddSingleton<DeadlineScheduler>();
+        services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<DeadlineScheduler>());
+        services.AddSingleton<DealCommandProcessor>();
+        services.AddSingleton<DealQueries>();
+        services.AddHostedService<StartupInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
+
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IClock>((jwt, keys, clock) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = TokenIssuer.Issuer,
+                    ValidAudience = TokenIssuer.Issuer,
+                    IssuerSigningKey = keys.Key,
+                    NameClaimType = "sub",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.Zero,
+                    LifetimeValidator = (notBefore, expires, _, _) =>
+                    {
+                        var now = clock.GetCurrentInstant().ToDateTimeUtc();
+                        return (notBefore is null || notBefore <= now) && expires is not null && expires > now;
+                    },
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets: SignalR sends the token in the query string.
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        return builder;
+    }
+
+    private static void TryAddClock(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(IClock)))
+            services.AddSingleton<IClock>(SystemClock.Instance);
+    }
+
+    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options)
+    {
+        var crm = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
+        var connection = crm.ConnectionString
+            ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataDirectory>().Path, "crm.db")};Pooling=True";
+        options.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqlitePragmas.Instance);
+    }
+}

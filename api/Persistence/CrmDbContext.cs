@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+
+namespace Crm.Api.Persistence;
+
+/// <summary>
+/// The store. Provider-neutral on purpose: instants are stored as Unix ticks (bigint), no provider-specific
+/// types, so the same model and migrations serve SQLite and PostgreSQL.
+/// </summary>
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+{
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+    public DbSet<TeamRecord> Teams => Set<TeamRecord>();
+    public DbSet<CalendarRecord> Calendars => Set<CalendarRecord>();
+    public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
+    public DbSet<WorkflowVersionRecord> WorkflowVersions => Set<WorkflowVersionRecord>();
+    public DbSet<DealRecord> Deals => Set<DealRecord>();
+    public DbSet<ClockRecord> Clocks => Set<ClockRecord>();
+    public DbSet<DealEventRecord> DealEvents => Set<DealEventRecord>();
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+    public DbSet<DictionaryRecord> Dictionaries => Set<DictionaryRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Instant>().HaveConversion<InstantTicksConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UserRecord>(e =>
+        {
+            e.HasKey(u => u.Id);
+            e.HasIndex(u => u.Email).IsUnique();
+            e.HasIndex(u => u.TeamId);
+            e.Property(u => u.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<TeamRecord>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => t.HeadId);
+            e.Property(t => t.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<CalendarRecord>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<WorkflowRecord>(e =>
+        {
+            e.HasKey(w => w.Id);
+            e.Property(w => w.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<WorkflowVersionRecord>(e => e.HasKey(v => new { v.WorkflowId, v.Number }));
+        modelBuilder.Entity<DealRecord>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasIndex(d => d.NextDueAt);
+            e.HasIndex(d => new { d.OwnerId, d.State });
+            e.HasIndex(d => new { d.TeamId, d.State });
+            e.HasIndex(d => new { d.WorkflowId, d.StageId });
+            e.HasIndex(d => d.ContactEmailKey);
+            e.HasIndex(d => d.ContactPhoneKey);
+        });
+        modelBuilder.Entity<ClockRecord>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.DealId);
+            e.HasIndex(c => new { c.OwnerId, c.FinishedAt });
+            e.HasIndex(c => new { c.OwnerId, c.BreachedAt });
+        });
+        modelBuilder.Entity<DealEventRecord>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.DealId);
+        });
+        modelBuilder.Entity<AlertRecord>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.RecipientId, a.AcknowledgedAt });
+            e.HasIndex(a => a.DealId);
+        });
+        modelBuilder.Entity<DictionaryRecord>(e => e.HasKey(d => new { d.Kind, d.Id }));
+    }
+
+    private sealed class InstantTicksConverter() : ValueConverter<Instant, long>(i => i.ToUnixTimeTicks(), t => Instant.FromUnixTimeTicks(t));
+}

@@ -1,0 +1,151 @@
+using NodaTime;
+
+namespace Crm.Api.Persistence;
+
+public sealed class UserRecord
+{
+    public required string Id { get; set; }
+    public required string Email { get; set; }
+    public required string Name { get; set; }
+    public required string Role { get; set; }
+    public string? TeamId { get; set; }
+    public required string PasswordHash { get; set; }
+    public bool Active { get; set; } = true;
+    public int Version { get; set; } = 1;
+}
+
+public sealed class TeamRecord
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public string? HeadId { get; set; }
+    /// <summary>How many deals round-robin has handed out; the next goes to member number (cursor mod count).</summary>
+    public long RotationCursor { get; set; }
+    public int Version { get; set; } = 1;
+}
+
+public sealed class CalendarRecord
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public required string Json { get; set; }
+    public Instant UpdatedAt { get; set; }
+    public int Version { get; set; } = 1;
+}
+
+public sealed class WorkflowRecord
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public required string DraftJson { get; set; }
+    public int? PublishedVersion { get; set; }
+    public Instant UpdatedAt { get; set; }
+    /// <summary>Optimistic-concurrency version of the draft.</summary>
+    public int Version { get; set; } = 1;
+}
+
+public sealed class WorkflowVersionRecord
+{
+    public required string WorkflowId { get; set; }
+    public int Number { get; set; }
+    public required string Json { get; set; }
+    public Instant PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+}
+
+public sealed class DealRecord
+{
+    public required string Id { get; set; }
+    public required string Title { get; set; }
+    public required string WorkflowId { get; set; }
+    public int WorkflowVersion { get; set; }
+    public string? StageId { get; set; }
+    public required string State { get; set; }
+    public string? OwnerId { get; set; }
+    public string? TeamId { get; set; }
+    public decimal? Amount { get; set; }
+    public string? Source { get; set; }
+    public string? ClientName { get; set; }
+    public string? ClientKind { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+    /// <summary>Lower-cased, for duplicate detection.</summary>
+    public string? ContactEmailKey { get; set; }
+    /// <summary>Digits only, for duplicate detection.</summary>
+    public string? ContactPhoneKey { get; set; }
+    public string? ContactPosition { get; set; }
+    public Instant? NextStepAt { get; set; }
+    /// <summary>The earliest instant the engine has something to do for this deal; indexed, it drives every timer.</summary>
+    public Instant? NextDueAt { get; set; }
+    /// <summary>Engine state not queried by SQL: bookmark, pause return, fields, next step.</summary>
+    public required string Data { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant UpdatedAt { get; set; }
+    public Instant? ClosedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class ClockRecord
+{
+    public required string Id { get; set; }
+    public required string DealId { get; set; }
+    public required string WorkflowId { get; set; }
+    public required string RegulationId { get; set; }
+    public required string Name { get; set; }
+    public string? StageId { get; set; }
+    public required string State { get; set; }
+    public Instant StartedAt { get; set; }
+    public long LimitTicks { get; set; }
+    public long? WarnBeforeTicks { get; set; }
+    public string? EscalationsJson { get; set; }
+    public long ConsumedTicks { get; set; }
+    public Instant? RunningSince { get; set; }
+    public Instant? DueAt { get; set; }
+    public Instant? WarnAt { get; set; }
+    public Instant? WarnedAt { get; set; }
+    public Instant? BreachedAt { get; set; }
+    public int EscalationsRaised { get; set; }
+    public Instant? NextEscalationAt { get; set; }
+    public Instant? FinishedAt { get; set; }
+    public string? OwnerId { get; set; }
+    public long? OverrunTicks { get; set; }
+}
+
+public sealed class DealEventRecord
+{
+    public long Id { get; set; }
+    public required string DealId { get; set; }
+    public Instant At { get; set; }
+    public string? By { get; set; }
+    public required string Kind { get; set; }
+    public required string DetailsJson { get; set; }
+}
+
+public sealed class AlertRecord
+{
+    public required string Id { get; set; }
+    public required string Kind { get; set; }
+    public required string Audience { get; set; }
+    /// <summary>The user the alert is for: the owner, or the head of the owner's team.</summary>
+    public string? RecipientId { get; set; }
+    public required string DealId { get; set; }
+    public required string DealTitle { get; set; }
+    public string? RegulationId { get; set; }
+    public string? RegulationName { get; set; }
+    public string? StageId { get; set; }
+    public string? StageName { get; set; }
+    public string? OwnerId { get; set; }
+    public string? TeamId { get; set; }
+    public Instant? DueAt { get; set; }
+    public Instant RaisedAt { get; set; }
+    public string? Message { get; set; }
+    public Instant? AcknowledgedAt { get; set; }
+}
+
+public sealed class DictionaryRecord
+{
+    public required string Kind { get; set; }
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+}

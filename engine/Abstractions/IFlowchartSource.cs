@@ -1,0 +1,10 @@
+using Crm.Engine.Runtime;
+
+namespace Crm.Engine.Abstractions;
+
+/// <summary>Published funnel versions, compiled. Versions are immutable, so implementations cache them for good.</summary>
+public interface IFlowchartSource
+{
+    /// <summary>The compiled version, or null when that funnel has no such published version.</summary>
+    ValueTask<Flowchart?> GetAsync(string workflowId, int version, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Crm.Engine.Alerts;
+using NodaTime;
+
+namespace Crm.Engine.Runtime;
+
+/// <summary>What one command added: history entries and alerts, persisted with the deal in one transaction.</summary>
+public sealed class DealChanges
+{
+    private readonly List<DealEvent> _events = [];
+    private readonly List<RaisedAlert> _alerts = [];
+    private readonly List<string> _startedClocks = [];
+
+    public IReadOnlyList<DealEvent> Events => _events;
+    public IReadOnlyList<RaisedAlert> Alerts => _alerts;
+    /// <summary>Clocks created by these changes (the store inserts them; the others it updates).</summary>
+    public IReadOnlyList<string> StartedClocks => _startedClocks;
+
+    public void ClockStarted(string clockId) => _startedClocks.Add(clockId);
+
+    public void Record(Instant at, string? by, string kind, IReadOnlyDictionary<string, object?> details) =>
+        _events.Add(new DealEvent(at, by, kind, details));
+
+    public void Raise(RaisedAlert alert)
+    {
+        _alerts.Add(alert);
+        _events.Add(new DealEvent(alert.RaisedAt, null, "alert", new Dictionary<string, object?>
+        {
+            ["alertId"] = alert.Id,
+            ["kind"] = alert.Kind,
+            ["audience"] = alert.Audience,
+            ["regulationId"] = alert.RegulationId,
+            ["regulationName"] = alert.RegulationName,
+            ["stageId"] = alert.StageId,
+            ["dueAt"] = alert.DueAt?.ToString(),
+            ["message"] = alert.Message,
+        }));
+    }
+
+    public void Append(DealChanges other)
+    {
+        _events.AddRange(other._events);
+        _alerts.AddRange(other._alerts);
+        _startedClocks.AddRange(other._startedClocks);
+    }
+}

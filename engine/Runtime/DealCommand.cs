@@ -1,0 +1,54 @@
+using NodaTime;
+
+namespace Crm.Engine.Runtime;
+
+/// <summary>
+/// A command for one deal, applied by the <see cref="DealCommandProcessor"/> against the freshly loaded state.
+/// <see cref="Guard"/> runs on that same state, so a permission check cannot race with the change it guards.
+/// </summary>
+public sealed class DealCommand
+{
+    private readonly Func<DealEngine, Flowchart, DealInstance?, Instant, DealCommandResult> _apply;
+
+    private DealCommand(string dealId, string? workflowId, int? workflowVersion, Func<DealEngine, Flowchart, DealInstance?, Instant, DealCommandResult> apply)
+    {
+        DealId = dealId;
+        WorkflowId = workflowId;
+        WorkflowVersion = workflowVersion;
+        _apply = apply;
+    }
+
+    public string DealId { get; }
+    /// <summary>For a new deal: the funnel and version it starts on. Otherwise the deal's own.</summary>
+    public string? WorkflowId { get; }
+    public int? WorkflowVersion { get; }
+    public Func<DealInstance, EngineError?>? Guard { get; init; }
+    /// <summary>Commands the engine issues itself (timers) are quiet about deals that vanished or closed.</summary>
+    public bool IsStart => WorkflowId is not null;
+
+    internal DealCommandResult Apply(DealEngine engine, Flowchart flow, DealInstance? current, Instant now) => _apply(engine, flow, current, now);
+
+    public static DealCommand Start(NewDeal deal, string workflowId, int version, string? actorId) =>
+        new(deal.Id, workflowId, version, (engine, flow, _, now) => engine.Start(flow, deal, actorId, now));
+
+    public static DealCommand Move(string dealId, MoveRequest move) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.Move(flow, deal!, move, now));
+
+    public static DealCommand Advance(string dealId) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.Advance(flow, deal!, now));
+
+    public static DealCommand Reassign(string dealId, string? ownerId, string? actorId, int? expectedVersion) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.Reassign(flow, deal!, ownerId, actorId, expectedVersion, now));
+
+    /// <summary>Takes an unowned deal from the team queue; refused when someone already owns it.</summary>
+    public static DealCommand Take(string dealId, string userId) =>
+        new(dealId, null, null, (engine, flow, deal, now) => deal!.OwnerId is { } owner
+            ? DealCommandResult.Refused(deal, new EngineError(EngineErrorKind.Conflict, "already-taken", owner == userId ? "You already own this deal." : "Someone else took this deal first."))
+            : engine.Reassign(flow, deal, userId, userId, null, now));
+
+    public static DealCommand SetNextStep(string dealId, NextStepRequest next, string? actorId, int? expectedVersion) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.SetNextStep(flow, deal!, next, actorId, expectedVersion, now));
+
+    public static DealCommand RecordInteraction(string dealId, Instant at, string? actorId, IReadOnlyDictionary<string, object?> details) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.RecordInteraction(flow, deal!, at, actorId, details, now));
+}

@@ -1,0 +1,189 @@
+using System.Threading.Channels;
+using Crm.Engine.Abstractions;
+using Crm.Engine.Alerts;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Crm.Engine.Runtime;
+
+/// <summary>
+/// The single writer of deal state. Commands queue up; each round takes what is waiting (up to
+/// <see cref="MaxBatch"/>), loads the deals fresh, applies the commands in arrival order, commits all
+/// of them in one transaction and only then answers each caller. Many moves share one commit (group
+/// commit), and no answer is given for a change that is not durable.
+/// </summary>
+public sealed class DealCommandProcessor : IAsyncDisposable
+{
+    public const int MaxBatch = 512;
+    private const int MaxConflictRetries = 5;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDealStore _store;
+    private readonly IFlowchartSource _flows;
+    private readonly DealEngine _engine;
+    private readonly IClock _clock;
+    private readonly IReadOnlyList<IDealCommitListener> _listeners;
+    private readonly ILogger<DealCommandProcessor> _logger;
+    private readonly Task _loop;
+    private readonly CancellationTokenSource _stopping = new();
+
+    public DealCommandProcessor(IDealStore store, IFlowchartSource flows, DealEngine engine, IClock clock,
+        IEnumerable<IDealCommitListener> listeners, ILogger<DealCommandProcessor> logger)
+    {
+        _store = store;
+        _flows = flows;
+        _engine = engine;
+        _clock = clock;
+        _listeners = [.. listeners];
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Queues a command and completes once it is committed (or refused, changing nothing).</summary>
+    public Task<DealCommandResult> SubmitAsync(DealCommand command, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(command, new TaskCompletionSource<DealCommandResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+            throw new ObjectDisposedException(nameof(DealCommandProcessor), "The engine is shutting down.");
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Finishes every queued command, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+                batch.Add(pending);
+            try
+            {
+                await ProcessAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "A batch of {Count} deal commands failed; none was applied.", batch.Count);
+                foreach (var pending in batch)
+                    pending.Completion.TrySetException(ex);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task ProcessAsync(List<Pending> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var round = await ApplyAsync(batch).ConfigureAwait(false);
+            try
+            {
+                if (round.Writes.Count > 0)
+                    await _store.CommitAsync(round.Writes, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DealConcurrencyException) when (attempt < MaxConflictRetries)
+            {
+                // Another node changed one of these deals after we loaded it: apply the whole batch again on fresh state.
+                continue;
+            }
+            for (var i = 0; i < batch.Count; i++)
+                batch[i].Completion.TrySetResult(round.Results[i]);
+            Notify(round.Writes);
+            return;
+        }
+    }
+
+    private async Task<Round> ApplyAsync(List<Pending> batch)
+    {
+        var ids = batch.Where(p => !p.Command.IsStart).Select(p => p.Command.DealId).ToHashSet(StringComparer.Ordinal);
+        var loaded = ids.Count > 0 ? await _store.LoadAsync(ids, CancellationToken.None).ConfigureAwait(false) : new Dictionary<string, DealInstance>();
+        var working = new Dictionary<string, (DealInstance Deal, int LoadedVersion, DealChanges Changes)>(StringComparer.Ordinal);
+        var results = new DealCommandResult[batch.Count];
+        var now = _clock.GetCurrentInstant();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var command = batch[i].Command;
+            DealInstance? current = working.TryGetValue(command.DealId, out var w) ? w.Deal : loaded.GetValueOrDefault(command.DealId);
+            results[i] = await ApplyOneAsync(command, current, now).ConfigureAwait(false);
+            var result = results[i];
+            if (!result.Succeeded || ReferenceEquals(result.Deal, current))
+                continue;
+            if (working.TryGetValue(command.DealId, out var entry))
+            {
+                entry.Changes.Append(result.Changes);
+                working[command.DealId] = (result.Deal, entry.LoadedVersion, entry.Changes);
+            }
+            else
+            {
+                var changes = new DealChanges();
+                changes.Append(result.Changes);
+                working[command.DealId] = (result.Deal, current?.Version ?? 0, changes);
+            }
+        }
+        var writes = working.Values.Select(w => new DealWrite(w.Deal, w.LoadedVersion, w.Changes)).ToList();
+        return new Round(results, writes);
+    }
+
+    private async ValueTask<DealCommandResult> ApplyOneAsync(DealCommand command, DealInstance? current, Instant now)
+    {
+        if (command.IsStart && current is not null)
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Conflict, "deal-exists", $"Deal '{command.DealId}' already exists."));
+        if (!command.IsStart && current is null)
+            return NotFound(command.DealId);
+        var flow = await _flows.GetAsync(command.WorkflowId ?? current!.WorkflowId, command.WorkflowVersion ?? current!.WorkflowVersion, CancellationToken.None).ConfigureAwait(false);
+        if (flow is null)
+            return NotFound(command.DealId, $"Funnel '{command.WorkflowId ?? current!.WorkflowId}' has no published version {command.WorkflowVersion ?? current!.WorkflowVersion}.");
+        if (current is not null && command.Guard?.Invoke(current) is { } denied)
+            return DealCommandResult.Refused(current, denied);
+        try
+        {
+            return command.Apply(_engine, flow, current, now);
+        }
+        catch (Exception ex) when (current is not null)
+        {
+            _logger.LogError(ex, "Command on deal {DealId} failed.", command.DealId);
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "engine-error", "The engine could not apply this command."));
+        }
+    }
+
+    private static DealCommandResult NotFound(string dealId, string? message = null)
+    {
+        var placeholder = new DealInstance { Id = dealId, WorkflowId = "", WorkflowVersion = 0, Title = "", CreatedAt = default };
+        return DealCommandResult.Refused(placeholder, new EngineError(EngineErrorKind.NotFound, "not-found", message ?? $"Deal '{dealId}' does not exist."));
+    }
+
+    private void Notify(IReadOnlyList<DealWrite> writes)
+    {
+        if (writes.Count == 0 || _listeners.Count == 0)
+            return;
+        var alerts = new List<RaisedAlert>();
+        var due = new List<(string, Instant?)>(writes.Count);
+        foreach (var write in writes)
+        {
+            alerts.AddRange(write.Changes.Alerts);
+            due.Add((write.Deal.Id, DealEngine.NextDue(write.Deal)));
+        }
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                listener.Committed(alerts, due);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "A commit listener failed; the changes are stored and will be picked up again.");
+            }
+        }
+    }
+
+    private sealed record Pending(DealCommand Command, TaskCompletionSource<DealCommandResult> Completion);
+
+    private sealed record Round(DealCommandResult[] Results, List<DealWrite> Writes);
+}

@@ -1,0 +1,176 @@
+using Crm.Engine.Clocks;
+using NodaTime;
+
+namespace Crm.Engine.Runtime;
+
+/// <summary>
+/// Applies commands to deals: start, move, reassign, next steps and the passing of time. Pure and
+/// synchronous: it never touches storage, so the host can apply many commands and commit them together.
+/// Each command first raises whatever fell due before it, so alerts and breaches keep their order.
+/// </summary>
+public sealed class DealEngine(IActivityEnvironment environment)
+{
+    public DealCommandResult Start(Flowchart flow, NewDeal input, string? actorId, Instant now)
+    {
+        var deal = new DealInstance
+        {
+            Id = input.Id,
+            WorkflowId = flow.WorkflowId,
+            WorkflowVersion = flow.Version,
+            Title = input.Title,
+            OwnerId = input.OwnerId,
+            TeamId = input.TeamId,
+            Amount = input.Amount,
+            Source = input.Source,
+            Client = input.Client,
+            Contact = input.Contact,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        foreach (var (key, value) in input.Fields ?? new Dictionary<string, System.Text.Json.JsonElement>())
+            deal.Fields[key] = value.Clone();
+        var changes = new DealChanges();
+        changes.Record(now, actorId, "created", new Dictionary<string, object?> { ["workflowId"] = flow.WorkflowId, ["version"] = flow.Version, ["ownerId"] = deal.OwnerId });
+        var runner = Runner(flow, deal, actorId, now, changes);
+        var error = runner.Begin();
+        return error is null ? new DealCommandResult(deal, changes, null) : DealCommandResult.Refused(deal, error);
+    }
+
+    public DealCommandResult Move(Flowchart flow, DealInstance current, MoveRequest move, Instant now)
+    {
+        if (Precheck(current, move.ExpectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        var stage = flow.Find(current.ActivityId);
+        if (stage is not IChoosableOutcomes choosable || current.Bookmark != BookmarkKind.Outcome)
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Conflict, "not-at-a-stage",
+                $"The deal is at '{stage?.Name ?? current.ActivityId}', which goes on by itself; there is no outcome to choose."));
+        if (!choosable.ChoosableOutcomes.Contains(move.Outcome, StringComparer.Ordinal))
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "unknown-outcome",
+                $"'{move.Outcome}' is not an outcome of '{stage.Name}'. Choose one of: {string.Join(", ", choosable.ChoosableOutcomes)}.",
+                new Dictionary<string, string[]> { ["outcome"] = [.. choosable.ChoosableOutcomes] }));
+
+        return Apply(flow, current, move.ActorId, now, (deal, runner, changes, context) =>
+        {
+            if (move.NextStep is { } next)
+                SetNextStepOn(deal, next, now, move.ActorId, changes);
+            if (!string.IsNullOrWhiteSpace(move.Comment))
+                changes.Record(now, move.ActorId, "comment", new Dictionary<string, object?> { ["text"] = move.Comment });
+            runner.RememberStage(deal.ActivityId);
+            var step = stage.Resume(context, new Resumption.OutcomeChosen(move.Outcome));
+            return runner.Run(stage, step, move.Outcome);
+        });
+    }
+
+    /// <summary>Raises what fell due up to <paramref name="now"/> and wakes a timer bookmark whose time has come.</summary>
+    public DealCommandResult Advance(Flowchart flow, DealInstance current, Instant now) =>
+        Apply(flow, current, null, now, (deal, runner, _, context) =>
+        {
+            if (deal.State == DealState.Open && deal.Bookmark == BookmarkKind.Timer && deal.BookmarkDueAt <= now && flow.Find(deal.ActivityId) is { } timer)
+            {
+                runner.RememberStage(null);
+                return runner.Run(timer, timer.Resume(context, new Resumption.TimerFired(deal.BookmarkDueAt!.Value)), null);
+            }
+            return null;
+        }, allowClosed: true);
+
+    public DealCommandResult Reassign(Flowchart flow, DealInstance current, string? newOwnerId, string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        if (newOwnerId is not null && !environment.CanOwnDeals(newOwnerId))
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "unknown-owner", $"User '{newOwnerId}' cannot own deals."));
+        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            var previous = deal.OwnerId;
+            deal.OwnerId = newOwnerId;
+            if (newOwnerId is not null)
+                deal.TeamId = environment.TeamOf(newOwnerId) ?? deal.TeamId;
+            // Open clocks follow the deal to its new owner; a breach already recorded stays with whoever held it then.
+            foreach (var clock in deal.Clocks.Where(c => !c.IsFinished && c.BreachedAt is null))
+                clock.OwnerId = newOwnerId;
+            changes.Record(now, actorId, "assigned", new Dictionary<string, object?> { ["from"] = previous, ["to"] = newOwnerId, ["teamId"] = deal.TeamId });
+            return null;
+        });
+    }
+
+    public DealCommandResult SetNextStep(Flowchart flow, DealInstance current, NextStepRequest next, string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            SetNextStepOn(deal, next, now, actorId, changes);
+            return null;
+        });
+    }
+
+    /// <summary>Notes an interaction (call, meeting, …): it satisfies a pending next step.</summary>
+    public DealCommandResult RecordInteraction(Flowchart flow, DealInstance current, Instant at, string? actorId, IReadOnlyDictionary<string, object?> details, Instant now) =>
+        Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            if (deal.LastInteractionAt is null || at > deal.LastInteractionAt)
+                deal.LastInteractionAt = at > now ? now : at;
+            changes.Record(now, actorId, "interaction", details);
+            return null;
+        }, allowClosed: true);
+
+    /// <summary>The earliest instant at which <see cref="Advance"/> would do something for this deal.</summary>
+    public static Instant? NextDue(DealInstance deal)
+    {
+        if (deal.State != DealState.Open)
+            return null;
+        var next = ClockLedger.NextDue(deal);
+        if (deal.Bookmark == BookmarkKind.Timer && deal.BookmarkDueAt is { } timer && (next is null || timer < next))
+            next = timer;
+        if (deal.NextStep is { OverdueAlerted: false } step && (next is null || step.At < next))
+            next = step.At;
+        return next;
+    }
+
+    private static EngineError? Precheck(DealInstance deal, int? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != deal.Version)
+            return new EngineError(EngineErrorKind.Conflict, "stale-version", $"The deal has changed (version {deal.Version}, you sent {expected}); reload it and try again.");
+        if (deal.State != DealState.Open)
+            return new EngineError(EngineErrorKind.Conflict, "deal-closed", $"The deal is already {deal.State.ToString().ToLowerInvariant()}.");
+        return null;
+    }
+
+    private DealCommandResult Apply(Flowchart flow, DealInstance current, string? actorId, Instant now,
+        Func<DealInstance, FlowRunner, DealChanges, ActivityContext, EngineError?> command, bool allowClosed = false)
+    {
+        var deal = DealCopier.Copy(current);
+        var changes = new DealChanges();
+        var runner = Runner(flow, deal, actorId, now, changes);
+        if (deal.State == DealState.Open)
+        {
+            runner.Clocks.Advance(now);
+            NextStepWatch.Advance(deal, now, changes);
+        }
+        else if (!allowClosed)
+        {
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Conflict, "deal-closed", "The deal is closed."));
+        }
+        var error = command(deal, runner, changes, runner.Context);
+        if (error is not null)
+            return DealCommandResult.Refused(current, error);
+        if (changes.Events.Count == 0)
+            return new DealCommandResult(current, changes, null);
+        deal.UpdatedAt = now;
+        deal.Version = current.Version + 1;
+        return new DealCommandResult(deal, changes, null);
+    }
+
+    private FlowRunner Runner(Flowchart flow, DealInstance deal, string? actorId, Instant now, DealChanges changes)
+    {
+        var context = new ActivityContext(deal, now, actorId, environment, flow.Calendar, changes);
+        return new FlowRunner(flow, deal, context, changes);
+    }
+
+    private static void SetNextStepOn(DealInstance deal, NextStepRequest next, Instant now, string? actorId, DealChanges changes)
+    {
+        deal.NextStep = new NextStep(next.At, next.What, now);
+        changes.Record(now, actorId, "nextStep", new Dictionary<string, object?> { ["at"] = next.At.ToString(), ["what"] = next.What });
+    }
+}
