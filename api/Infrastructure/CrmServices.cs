@@ -32,8 +32,10 @@ public static class CrmServices
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
 
         services.AddCrmEngine();
-        services.AddSingleton<CalendarStore>();
-        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<CalendarStore>());
+        services.AddSingleton<CalendarRegistry>();
+        services.AddSingleton<ICalendarProvider>(sp => sp.GetRequiredService<CalendarRegistry>());
+        services.AddSingleton<CalendarLoader>();
+        services.AddSingleton<DemoSeeder>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<IActivityEnvironment>(sp => sp.GetRequiredService<UserDirectory>());
         services.AddSingleton<PublishedFlowcharts>();

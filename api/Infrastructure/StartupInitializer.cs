@@ -25,10 +25,12 @@ internal sealed class StartupInitializer(
         }
         await seeder.SeedEssentialsAsync(cancellationToken);
         await calendars.LoadAllAsync(cancellationToken);
-        await directory.ReloadAsync(cancellationToken);
+        await seeder.SeedWorkflowsAsync(cancellationToken);
         if (options.Value.SeedDemoData)
             await seeder.SeedDemoAsync(cancellationToken);
         await directory.ReloadAsync(cancellationToken);
+        if (options.Value.SeedDemoData)
+            await seeder.SeedDemoDealsAsync(cancellationToken);
         logger.LogInformation("Database ready.");
     }
 

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using NodaTime;
+
+namespace Crm.Api.Deals;
+
+public sealed record DealView(
+    string Id,
+    string Title,
+    string WorkflowId,
+    int WorkflowVersion,
+    string? StageId,
+    string? StageName,
+    IReadOnlyList<string> Outcomes,
+    string? OwnerId,
+    string? TeamId,
+    string State,
+    decimal? Amount,
+    string? Source,
+    ClientView? Client,
+    ContactView? Contact,
+    NextStepView? NextStep,
+    IReadOnlyDictionary<string, JsonElement> Fields,
+    int Version,
+    Instant CreatedAt,
+    Instant UpdatedAt,
+    Instant? ClosedAt,
+    IReadOnlyList<ClockView> Clocks,
+    IReadOnlyList<HistoryView>? History);
+
+public sealed record ClientView(string Name, string Kind);
+
+public sealed record ContactView(string? Name, string? Email, string? Phone, string? Position);
+
+public sealed record NextStepView(Instant At, string What);
+
+public sealed record ClockView(
+    string Id,
+    string RegulationId,
+    string Name,
+    string? StageId,
+    Instant StartedAt,
+    Instant? DueAt,
+    Instant? WarnAt,
+    string State,
+    Instant? FinishedAt,
+    string? OwnerId,
+    string Limit,
+    string? Overrun,
+    Instant? BreachedAt);
+
+public sealed record HistoryView(Instant At, string? By, string Kind, JsonElement Details);

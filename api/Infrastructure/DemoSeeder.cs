@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Crm.Api.Auth;
+using Crm.Api.Persistence;
+using Crm.Engine.Calendars;
+using Crm.Engine.Definitions;
+using Crm.Engine.Runtime;
+using Crm.Workflows;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crm.Api.Infrastructure;
+
+/// <summary>
+/// Fills an empty database: the built-in calendar, dictionaries and funnels always; the demo users, team and
+/// deals in the demo profile. Never overwrites what is there, so restarts and upgrades keep people's edits.
+/// </summary>
+internal sealed class DemoSeeder(
+    IDbContextFactory<CrmDbContext> contexts,
+    WorkflowCompiler compiler,
+    CalendarRegistry calendars,
+    DealCommandProcessor deals,
+    IClock clock,
+    ILogger<DemoSeeder> logger)
+{
+    public async Task SeedEssentialsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        if (!await db.Calendars.AnyAsync(cancellationToken))
+        {
+            var moscow = SampleCalendars.Moscow();
+            db.Calendars.Add(new CalendarRecord { Id = moscow.Id, Name = moscow.Name, Json = JsonSerializer.Serialize(moscow, CalendarJson.Options), UpdatedAt = now });
+        }
+        if (!await db.Dictionaries.AnyAsync(cancellationToken))
+        {
+            var seed = BuiltInWorkflows.Dictionaries();
+            db.Dictionaries.AddRange(seed.Sources.Select(s => new DictionaryRecord { Kind = "sources", Id = s.Id, Name = s.Name }));
+            db.Dictionaries.AddRange(seed.WorkResults.Select(s => new DictionaryRecord { Kind = "workResults", Id = s.Id, Name = s.Name }));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Publishes version 1 of every built-in funnel that is not in the database yet.</summary>
+    public async Task SeedWorkflowsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        foreach (var definition in BuiltInWorkflows.All())
+        {
+            if (await db.Workflows.AnyAsync(w => w.Id == definition.Id, cancellationToken))
+                continue;
+            var compiled = compiler.Compile(definition, 1);
+            if (!compiled.IsValid)
+            {
+                logger.LogError("Built-in funnel {WorkflowId} does not validate: {Errors}", definition.Id, string.Join("; ", compiled.Errors.Select(e => e.Message)));
+                continue;
+            }
+            var json = DefinitionJson.Write(definition);
+            db.Workflows.Add(new WorkflowRecord { Id = definition.Id, Name = definition.Name, DraftJson = json, PublishedVersion = 1, UpdatedAt = now });
+            db.WorkflowVersions.Add(new WorkflowVersionRecord { WorkflowId = definition.Id, Number = 1, Json = json, PublishedAt = now, PublishedBy = "system" });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Users.AnyAsync(cancellationToken))
+            return;
+        var hash = PasswordHasher.Hash("demo");
+        db.Teams.Add(new TeamRecord { Id = "sales", Name = "Sales", HeadId = "head" });
+        db.Users.AddRange(
+            new UserRecord { Id = "admin", Email = "admin@crm.local", Name = "Alexandra Admin", Role = Roles.Admin, PasswordHash = hash },
+            new UserRecord { Id = "head", Email = "head@crm.local", Name = "Helen Head", Role = Roles.Head, TeamId = "sales", PasswordHash = hash },
+            new UserRecord { Id = "anna", Email = "anna@crm.local", Name = "Anna Petrova", Role = Roles.Manager, TeamId = "sales", PasswordHash = hash },
+            new UserRecord { Id = "boris", Email = "boris@crm.local", Name = "Boris Ivanov", Role = Roles.Manager, TeamId = "sales", PasswordHash = hash });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded the demo users: admin@crm.local, head@crm.local, anna@crm.local, boris@crm.local (password: demo).");
+    }
+
+    /// <summary>A handful of open deals so the board is not empty on first start.</summary>
+    public async Task SeedDemoDealsAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Deals.AnyAsync(cancellationToken))
+                return;
+        }
+        var samples = new (string Title, string Owner, decimal Amount, string Client, string Contact, string Email, string Phone)[]
+        {
+            ("Office furniture for Romashka", "anna", 450_000m, "Romashka LLC", "Irina Sokolova", "irina@romashka.example", "+7 495 123-45-67"),
+            ("CRM rollout for Vector Bank", "anna", 2_400_000m, "Vector Bank", "Oleg Smirnov", "oleg@vectorbank.example", "+7 495 765-43-21"),
+            ("Annual supply for Sever Steel", "boris", 1_200_000m, "Sever Steel", "Pavel Orlov", "p.orlov@seversteel.example", "+7 812 555-10-20"),
+            ("Training for Luch Retail", "boris", 180_000m, "Luch Retail", "Maria Kuznetsova", "maria@luch.example", "+7 343 222-33-44"),
+        };
+        foreach (var s in samples)
+        {
+            var result = await deals.SubmitAsync(DealCommand.Start(new NewDeal
+            {
+                Id = Guid.CreateVersion7().ToString("N"),
+                Title = s.Title,
+                OwnerId = s.Owner,
+                TeamId = "sales",
+                Amount = s.Amount,
+                Source = "website",
+                Client = new DealClient(s.Client, "company"),
+                Contact = new DealContact(s.Contact, s.Email, s.Phone, null),
+            }, "b2b-sales", 1, "system"), cancellationToken);
+            if (!result.Succeeded)
+                logger.LogWarning("Demo deal {Title} was not created: {Error}", s.Title, result.Error?.Message);
+        }
+    }
+}
