@@ -5,6 +5,9 @@ namespace Crm.Api.Auth;
 /// <summary>Who is calling, read from the access token.</summary>
 public sealed record Caller(string Id, string Role, string? TeamId)
 {
+    /// <summary>The engine itself, reading on behalf of a caller whose command it already checked.</summary>
+    public static readonly Caller System = new("system", Roles.Admin, null);
+
     public bool IsAdmin => Role == Roles.Admin;
     public bool IsHead => Role == Roles.Head;
     public bool IsManager => Role == Roles.Manager;

@@ -37,7 +37,9 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts) : IA
     public IReadOnlyList<string> TeamsLedBy(string userId) =>
         [.. _snapshot.Teams.Values.Where(t => t.HeadId == userId).Select(t => t.Id)];
 
-    public IReadOnlyCollection<UserRecord> Users => _snapshot.Users.Values;
+    public IEnumerable<UserRecord> Users => _snapshot.Users.Values;
+
+    public IEnumerable<TeamRecord> Teams => _snapshot.Teams.Values;
 
     public string? NextInRotation(string teamId)
     {

@@ -45,6 +45,9 @@ public static class CrmServices
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<DeadlineScheduler>());
         services.AddSingleton<DealCommandProcessor>();
         services.AddSingleton<DealQueries>();
+        services.AddScoped<WorkflowDrafts>();
+        services.AddScoped<DealCreation>();
+        services.AddSingleton<DealCommands>();
         services.AddHostedService<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
 

@@ -17,7 +17,6 @@ namespace Crm.Api.Infrastructure;
 internal sealed class DemoSeeder(
     IDbContextFactory<CrmDbContext> contexts,
     WorkflowCompiler compiler,
-    CalendarRegistry calendars,
     DealCommandProcessor deals,
     IClock clock,
     ILogger<DemoSeeder> logger)

@@ -10,6 +10,7 @@ public static class BuiltInActivities
     [
         new StageActivityType(),
         new EndActivityType(),
+        new DecisionActivityType(),
         new TimerActivityType(),
         new NotifyActivityType(),
         new AssignActivityType(),
@@ -19,6 +20,7 @@ public static class BuiltInActivities
         builder
             .AddActivity<StageActivityType>()
             .AddActivity<EndActivityType>()
+            .AddActivity<DecisionActivityType>()
             .AddActivity<TimerActivityType>()
             .AddActivity<NotifyActivityType>()
             .AddActivity<AssignActivityType>();

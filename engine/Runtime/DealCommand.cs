@@ -26,6 +26,9 @@ public sealed class DealCommand
     /// <summary>Commands the engine issues itself (timers) are quiet about deals that vanished or closed.</summary>
     public bool IsStart => WorkflowId is not null;
 
+    /// <summary>The same command, refused when <paramref name="guard"/> says no on the state it would change.</summary>
+    public DealCommand WithGuard(Func<DealInstance, EngineError?> guard) => new(DealId, WorkflowId, WorkflowVersion, _apply) { Guard = guard };
+
     internal DealCommandResult Apply(DealEngine engine, Flowchart flow, DealInstance? current, Instant now) => _apply(engine, flow, current, now);
 
     public static DealCommand Start(NewDeal deal, string workflowId, int version, string? actorId) =>

@@ -71,29 +71,15 @@ internal sealed class FlowRunner(Flowchart flow, DealInstance deal, ActivityCont
     public EngineError? Begin()
     {
         deal.ActivityId = flow.Start.Id;
+        changes.Record(context.Now, context.ActorId, "moved", new Dictionary<string, object?> { ["from"] = null, ["to"] = flow.Start.Id, ["toName"] = flow.Start.Name, ["outcome"] = null });
         if (flow.Start.Traits.IsStage)
             _clocks.OnEnter(flow.Start, context.Now, returning: false);
-        changes.Record(context.Now, context.ActorId, "moved", new Dictionary<string, object?> { ["from"] = null, ["to"] = flow.Start.Id, ["outcome"] = null });
         return Run(flow.Start, flow.Start.Enter(context), null);
     }
 
     private void Transition(IActivity from, IActivity to, string outcome, bool returning)
     {
         var now = context.Now;
-        var returnStage = deal.ReturnStageId;
-        if (from.Traits.IsStage)
-            _clocks.OnLeave(from, now, returnStage, returning);
-        if (from.Traits.PausesClocks)
-            deal.ReturnStageId = null;
-        if (to.Traits.PausesClocks && !returning)
-            deal.ReturnStageId = LastStage(from);
-        deal.ActivityId = to.Id;
-        deal.Bookmark = null;
-        deal.BookmarkDueAt = null;
-        if (to.Traits.IsStage)
-            _clocks.OnEnter(to, now, returning);
-        else
-            _clocks.OnArrive(to, now);
         changes.Record(now, context.ActorId, "moved", new Dictionary<string, object?>
         {
             ["from"] = from.Id,
@@ -102,6 +88,22 @@ internal sealed class FlowRunner(Flowchart flow, DealInstance deal, ActivityCont
             ["outcome"] = outcome,
             ["type"] = to.TypeName,
         });
+        var returnStage = deal.ReturnStageId;
+        var pausing = to.Traits.PausesClocks && !from.Traits.PausesClocks && !returning;
+        // Into a pause the stage's own clock is not stopped: it pauses with the others and runs again on return.
+        if (from.Traits.IsStage && !pausing)
+            _clocks.OnLeave(from, now, returnStage, returning);
+        if (from.Traits.PausesClocks)
+            deal.ReturnStageId = null;
+        if (pausing)
+            deal.ReturnStageId = LastStage(from);
+        deal.ActivityId = to.Id;
+        deal.Bookmark = null;
+        deal.BookmarkDueAt = null;
+        if (to.Traits.IsStage)
+            _clocks.OnEnter(to, now, returning);
+        else
+            _clocks.OnArrive(to, now);
     }
 
     private string? LastStage(IActivity from) => from.Traits.IsStage ? from.Id : _lastStage;

@@ -1,0 +1,104 @@
+using Crm.Api.Auth;
+using Crm.Api.Directory;
+using Crm.Api.Infrastructure;
+using Crm.Api.Persistence;
+using Crm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crm.Api.Deals;
+
+public static class DealEndpoints
+{
+    private static readonly string[] InteractionKinds = ["call", "meeting", "email", "note"];
+
+    public static void MapDealEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/deals");
+
+        group.MapGet("", async (string? ownerId, string? workflowId, string? stageId, string? state, string? sla, int? limit,
+            HttpContext http, DealQueries queries, CancellationToken ct) =>
+        {
+            if (state is not (null or "open" or "won" or "lost"))
+                return Problems.Validation(new() { ["state"] = ["state is open, won or lost."] });
+            if (sla is not (null or "atRisk" or "overdue"))
+                return Problems.Validation(new() { ["sla"] = ["sla is atRisk or overdue."] });
+            var filter = new DealQueries.Filter(ownerId, workflowId, stageId, state, sla, Math.Clamp(limit ?? 500, 1, 5000));
+            return Results.Ok(await queries.ListAsync(filter, http.Caller(), ct));
+        });
+
+        group.MapGet("/{id}", async (string id, HttpContext http, DealQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, http.Caller(), ct) is { } deal ? WithETag(http, deal) : Problems.NotFound($"Deal '{id}' does not exist."));
+
+        group.MapPost("", async (CreateDealRequest body, bool? allowDuplicate, HttpContext http, DealCreation creation, CancellationToken ct) =>
+            await creation.CreateAsync(body, allowDuplicate == true, http.Caller(), ct));
+
+        group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Outcome))
+                return Problems.Validation(new() { ["outcome"] = ["Choose an outcome."] });
+            if (!http.Request.TryIfMatch(out var expected))
+                return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
+            NextStepRequest? next = null;
+            if (body.NextStep is { } step)
+            {
+                if (step.At is null || string.IsNullOrWhiteSpace(step.What))
+                    return Problems.Validation(new() { ["nextStep"] = ["A next step needs both 'at' and 'what'."] });
+                next = new NextStepRequest(step.At.Value, step.What.Trim());
+            }
+            var caller = http.Caller();
+            return await commands.RunAsync(http, DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next)), caller, ownerOnly: true, ct);
+        });
+
+        group.MapPut("/{id}/owner", async (string id, OwnerRequest body, HttpContext http, DealCommands commands, UserDirectory directory, CancellationToken ct) =>
+        {
+            var caller = http.Caller();
+            if (caller.IsManager)
+                return Problems.Forbidden("Heads and admins reassign deals; managers take them from the queue.");
+            if (body.OwnerId is not null && !directory.CanOwnDeals(body.OwnerId))
+                return Problems.Validation(new() { ["ownerId"] = [$"'{body.OwnerId}' cannot own deals."] });
+            if (!http.Request.TryIfMatch(out var expected))
+                return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
+            return await commands.RunAsync(http, DealCommand.Reassign(id, body.OwnerId, caller.Id, expected), caller, ownerOnly: false, ct);
+        });
+
+        group.MapPost("/{id}/take", async (string id, HttpContext http, DealCommands commands, CancellationToken ct) =>
+        {
+            var caller = http.Caller();
+            return await commands.RunAsync(http, DealCommand.Take(id, caller.Id), caller, ownerOnly: false, ct);
+        });
+
+        group.MapPut("/{id}/next-step", async (string id, NextStepBody body, HttpContext http, DealCommands commands, CancellationToken ct) =>
+        {
+            if (body.At is null || string.IsNullOrWhiteSpace(body.What))
+                return Problems.Validation(new() { ["nextStep"] = ["A next step needs both 'at' and 'what'."] });
+            if (!http.Request.TryIfMatch(out var expected))
+                return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
+            var caller = http.Caller();
+            return await commands.RunAsync(http, DealCommand.SetNextStep(id, new NextStepRequest(body.At.Value, body.What.Trim()), caller.Id, expected), caller, ownerOnly: true, ct);
+        });
+
+        group.MapPost("/{id}/interactions", async (string id, InteractionRequest body, HttpContext http, DealCommands commands, IClock clock, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (body.Kind is null || !InteractionKinds.Contains(body.Kind))
+                errors["kind"] = ["kind is call, meeting, email or note."];
+            if (string.IsNullOrWhiteSpace(body.Text))
+                errors["text"] = ["Say what happened."];
+            else if (body.Text.Length > 10_000)
+                errors["text"] = ["At most 10,000 characters."];
+            if (errors.Count > 0)
+                return Problems.Validation(errors);
+            var caller = http.Caller();
+            var at = body.At ?? clock.GetCurrentInstant();
+            var details = new Dictionary<string, object?> { ["kind"] = body.Kind, ["at"] = at.ToString(), ["text"] = body.Text!.Trim(), ["result"] = body.Result };
+            return await commands.RunAsync(http, DealCommand.RecordInteraction(id, at, caller.Id, details), caller, ownerOnly: false, ct, created: true);
+        });
+    }
+
+    internal static IResult WithETag(HttpContext http, DealView deal)
+    {
+        http.Response.Headers.ETag = $"\"{deal.Version}\"";
+        return Results.Ok(deal);
+    }
+}
