@@ -55,7 +55,8 @@ public sealed class BusinessCalendar : IWorkingCalendar
         WorkingDay = week.First(day => day.Length > 0).Aggregate(Duration.Zero, (sum, span) => sum + span.Nominal);
     }
 
-    /// <summary>The definition this calendar was compiled from.</summary>
+    /// <summary>The definition this calendar was compiled from, kept for display and storage; the arithmetic
+    /// uses its own compiled copy, so later changes to the definition's lists do not affect it.</summary>
     public CalendarDefinition Definition { get; }
 
     public string Id => Definition.Id;

@@ -90,18 +90,20 @@ public static class CalendarCompiler
                 valid.Add((span, i));
         }
         valid.Sort((a, b) => a.Span.FromNanos.CompareTo(b.Span.FromNanos));
+        var overlaps = new List<(int Index, CalendarError Error)>();
         var furthest = -1;
         for (var k = 0; k < valid.Count; k++)
         {
             if (furthest >= 0 && valid[k].Span.FromNanos < valid[furthest].Span.ToNanos)
             {
                 var (other, otherIndex) = valid[furthest];
-                errors.Add(new($"{path}[{valid[k].Index}]",
-                    $"{Describe(valid[k].Span)} overlaps {Describe(other)} ({path}[{otherIndex}]); join them into one interval or move one."));
+                overlaps.Add((valid[k].Index, new($"{path}[{valid[k].Index}]",
+                    $"{Describe(valid[k].Span)} overlaps {Describe(other)} ({path}[{otherIndex}]); join them into one interval or move one.")));
             }
             if (furthest < 0 || valid[k].Span.ToNanos > valid[furthest].Span.ToNanos)
                 furthest = k;
         }
+        errors.AddRange(overlaps.OrderBy(overlap => overlap.Index).Select(overlap => overlap.Error));
         return [.. valid.Select(v => v.Span)];
     }
 

@@ -14,6 +14,10 @@ public sealed record CalendarWeek
     /// <summary>The same hours on Monday to Friday, and none at the weekend.</summary>
     public static CalendarWeek Weekdays(params WorkingInterval[] hours) => new()
     {
-        Monday = hours, Tuesday = hours, Wednesday = hours, Thursday = hours, Friday = hours,
+        Monday = hours,
+        Tuesday = hours,
+        Wednesday = hours,
+        Thursday = hours,
+        Friday = hours,
     };
 }

@@ -1,1 +1,17 @@
-Console.WriteLine("Crm benchmarks: pass the name of a benchmark.");
+using Crm.Benchmarks.Calendars;
+
+// Each benchmark lives in its feature folder; add it here under the name passed on the command line.
+var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["calendars"] = CalendarBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.WriteLine("Crm benchmarks: pass the name of a benchmark.");
+    Console.WriteLine($"  dotnet run -c Release --project tests/Crm.Benchmarks -- <{string.Join('|', benchmarks.Keys)}>");
+    return args.Length == 0 ? 0 : 1;
+}
+
+await run(args[1..]);
+return 0;
