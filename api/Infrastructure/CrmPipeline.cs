@@ -1,5 +1,6 @@
 using Crm.Api.Alerts;
 using Crm.Api.Auth;
+using Crm.Api.Calendars;
 using Crm.Api.Deals;
 using Crm.Api.Directory;
 using Crm.Api.Workflows;
@@ -22,6 +23,7 @@ public static class CrmPipeline
         app.MapWorkflowEndpoints();
         app.MapDealEndpoints();
         app.MapAlertEndpoints();
+        app.MapCalendarEndpoints();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapFallback("/api/{**path}", () => Problems.NotFound("No such API endpoint.")).AllowAnonymous();
 
