@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDuration, fromSimple, isValidDuration, parseDuration, toSimple } from './duration';
+import {
+  formatCountdown,
+  formatDuration,
+  fromSimple,
+  isValidDuration,
+  parseDuration,
+  toSimple,
+} from './duration';
 
 describe('working durations', () => {
   it('parses ISO-8601 without months or years', () => {

@@ -1,4 +1,11 @@
-import type { Activity, ActivityType, Connection, DesignPosition, FunnelRegulation, WorkflowDefinition } from './types';
+import type {
+  Activity,
+  ActivityType,
+  Connection,
+  DesignPosition,
+  FunnelRegulation,
+  WorkflowDefinition,
+} from './types';
 
 /**
  * Pure, immutable edits of a funnel definition. The definition JSON is the model: every function
@@ -80,14 +87,22 @@ export function removeActivity(def: WorkflowDefinition, id: string): WorkflowDef
   };
 }
 
-export function updateActivity(def: WorkflowDefinition, id: string, patch: Partial<Activity>): WorkflowDefinition {
+export function updateActivity(
+  def: WorkflowDefinition,
+  id: string,
+  patch: Partial<Activity>,
+): WorkflowDefinition {
   return {
     ...def,
     activities: def.activities.map((a) => (a.id === id ? dropUndefined({ ...a, ...patch }) : a)),
   };
 }
 
-export function moveActivity(def: WorkflowDefinition, id: string, position: DesignPosition): WorkflowDefinition {
+export function moveActivity(
+  def: WorkflowDefinition,
+  id: string,
+  position: DesignPosition,
+): WorkflowDefinition {
   return updateActivity(def, id, { design: { x: Math.round(position.x), y: Math.round(position.y) } });
 }
 
@@ -101,7 +116,11 @@ export function renameActivityId(def: WorkflowDefinition, from: string, to: stri
     start: def.start === from ? next : def.start,
     activities: def.activities.map((a) => (a.id === from ? { ...a, id: next } : a)),
     connections: def.connections.map((c) => ({ ...c, source: swap(c.source), target: swap(c.target) })),
-    regulations: (def.regulations ?? []).map((r) => ({ ...r, startOn: swap(r.startOn), stopOn: swap(r.stopOn) })),
+    regulations: (def.regulations ?? []).map((r) => ({
+      ...r,
+      startOn: swap(r.startOn),
+      stopOn: swap(r.stopOn),
+    })),
   };
 }
 
@@ -125,7 +144,12 @@ export function removeOutcome(def: WorkflowDefinition, id: string, outcome: stri
   };
 }
 
-export function renameOutcome(def: WorkflowDefinition, id: string, from: string, to: string): WorkflowDefinition {
+export function renameOutcome(
+  def: WorkflowDefinition,
+  id: string,
+  from: string,
+  to: string,
+): WorkflowDefinition {
   const activity = findActivity(def, id);
   const name = to.trim();
   if (!activity || !name || from === name || (activity.outcomes ?? []).includes(name)) return def;
@@ -158,7 +182,10 @@ export function connect(def: WorkflowDefinition, connection: Connection): Workfl
 }
 
 export function disconnect(def: WorkflowDefinition, source: string, outcome: string): WorkflowDefinition {
-  return { ...def, connections: def.connections.filter((c) => !(c.source === source && c.outcome === outcome)) };
+  return {
+    ...def,
+    connections: def.connections.filter((c) => !(c.source === source && c.outcome === outcome)),
+  };
 }
 
 export function connectionId(c: Pick<Connection, 'source' | 'outcome'>): string {

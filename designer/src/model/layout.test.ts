@@ -22,7 +22,12 @@ describe('auto-layout', () => {
   });
 
   it('copes with activities that have no connections', () => {
-    const positions = autoLayout({ id: 'x', name: 'x', activities: [{ id: 'a', type: 'Stage' }], connections: [] });
+    const positions = autoLayout({
+      id: 'x',
+      name: 'x',
+      activities: [{ id: 'a', type: 'Stage' }],
+      connections: [],
+    });
     expect(positions.get('a')).toBeDefined();
   });
 });

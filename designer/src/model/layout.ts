@@ -37,7 +37,10 @@ export function needsLayout(def: WorkflowDefinition): boolean {
 }
 
 /** The definition with positions applied to its activities. */
-export function applyLayout(def: WorkflowDefinition, positions: Map<string, DesignPosition>): WorkflowDefinition {
+export function applyLayout(
+  def: WorkflowDefinition,
+  positions: Map<string, DesignPosition>,
+): WorkflowDefinition {
   return {
     ...def,
     activities: def.activities.map((a) => {

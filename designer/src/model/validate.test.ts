@@ -4,7 +4,8 @@ import { removeActivity, updateActivity } from './graph';
 import type { WorkflowDefinition } from './types';
 import { groupErrors, validateDefinition } from './validate';
 
-const codes = (def: WorkflowDefinition) => validateDefinition(def).map((e) => `${e.activityId ?? '-'}:${e.code}`);
+const codes = (def: WorkflowDefinition) =>
+  validateDefinition(def).map((e) => `${e.activityId ?? '-'}:${e.code}`);
 
 describe('client-side validation', () => {
   it('the sample funnel is valid', () => {

@@ -87,7 +87,8 @@ function validateActivity(a: Activity, connected: Set<string>, add: Add): void {
   }
   const reg = a.regulation;
   if (reg) {
-    if (!isValidDuration(reg.duration)) add(a.id, CODES.badDuration, `Bad regulation duration '${reg.duration ?? ''}'`);
+    if (!isValidDuration(reg.duration))
+      add(a.id, CODES.badDuration, `Bad regulation duration '${reg.duration ?? ''}'`);
     if (reg.warnBefore !== undefined && reg.warnBefore !== '' && !isValidDuration(reg.warnBefore))
       add(a.id, CODES.badDuration, `Bad warning time '${reg.warnBefore}'`);
     for (const e of reg.escalations ?? []) {
@@ -99,7 +100,8 @@ function validateActivity(a: Activity, connected: Set<string>, add: Add): void {
   switch (a.type) {
     case 'Decision': {
       const problem = checkCondition(a.condition);
-      if (problem) add(a.id, CODES.badCondition, `Condition: ${problem.message} (at ${problem.position + 1})`);
+      if (problem)
+        add(a.id, CODES.badCondition, `Condition: ${problem.message} (at ${problem.position + 1})`);
       break;
     }
     case 'Timer':
@@ -107,15 +109,18 @@ function validateActivity(a: Activity, connected: Set<string>, add: Add): void {
         add(a.id, CODES.badDuration, `Timer needs a duration or until: nextStep`);
       break;
     case 'Notify':
-      if (a.notify !== 'owner' && a.notify !== 'head') add(a.id, CODES.badSetting, `Notify 'owner' or 'head'`);
+      if (a.notify !== 'owner' && a.notify !== 'head')
+        add(a.id, CODES.badSetting, `Notify 'owner' or 'head'`);
       break;
     case 'Assign':
       if (!['roundRobin', 'user', 'queue'].includes(a.strategy ?? ''))
         add(a.id, CODES.badSetting, 'Assign needs a strategy');
-      else if (a.strategy === 'user' && !a.userId) add(a.id, CODES.badSetting, 'Assign to a user needs a userId');
+      else if (a.strategy === 'user' && !a.userId)
+        add(a.id, CODES.badSetting, 'Assign to a user needs a userId');
       break;
     case 'End':
-      if (a.result !== 'won' && a.result !== 'lost') add(a.id, CODES.badSetting, `End result must be won or lost`);
+      if (a.result !== 'won' && a.result !== 'lost')
+        add(a.id, CODES.badSetting, `End result must be won or lost`);
       break;
   }
 }
@@ -137,11 +142,13 @@ function validateRegulations(def: WorkflowDefinition, byId: Map<string, Activity
 function successors(def: WorkflowDefinition, byId: Map<string, Activity>): Map<string, string[]> {
   const next = new Map<string, string[]>();
   for (const id of byId.keys()) next.set(id, []);
-  for (const c of def.connections) if (byId.has(c.source) && byId.has(c.target)) next.get(c.source)!.push(c.target);
+  for (const c of def.connections)
+    if (byId.has(c.source) && byId.has(c.target)) next.get(c.source)!.push(c.target);
   // A return outcome sends the deal back where it came from: any activity that leads into the pausing stage.
   for (const a of byId.values()) {
     if (!a.pausesClocks || !a.returnOutcome) continue;
-    for (const c of def.connections) if (c.target === a.id && byId.has(c.source)) next.get(a.id)!.push(c.source);
+    for (const c of def.connections)
+      if (c.target === a.id && byId.has(c.source)) next.get(a.id)!.push(c.source);
   }
   return next;
 }
@@ -186,7 +193,11 @@ function instantCycle(byId: Map<string, Activity>, next: Map<string, string[]>):
   const result: string[] = [];
   for (const id of instant) {
     const inner = new Map<string, string[]>();
-    for (const i of instant) inner.set(i, (next.get(i) ?? []).filter((n) => instantSet.has(n)));
+    for (const i of instant)
+      inner.set(
+        i,
+        (next.get(i) ?? []).filter((n) => instantSet.has(n)),
+      );
     const reach = walk(inner.get(id) ?? [], inner);
     if (reach.has(id)) result.push(id);
   }
