@@ -1,5 +1,5 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import { formatDuration } from '../../model/duration';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ActivityFlowNode } from './nodeData';
@@ -14,10 +14,14 @@ const ICONS: Record<string, string> = {
 };
 
 /** One activity on the canvas: a target on the left, one source handle per outcome on the right. */
-function ActivityNodeView({ data, selected }: NodeProps<ActivityFlowNode>) {
+function ActivityNodeView({ id, data, selected }: NodeProps<ActivityFlowNode>) {
   const { t } = useI18n();
   const { activity: a, isStart, errors, counts } = data;
   const outcomes = a.outcomes ?? [];
+  // Handles are found by measuring the DOM: tell React Flow when the set of outcome handles changes.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handleKey = outcomes.join('\u0000');
+  useEffect(() => updateNodeInternals(id), [id, handleKey, updateNodeInternals]);
   const classes = [
     'activity-node',
     `type-${a.type}`,

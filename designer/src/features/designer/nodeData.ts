@@ -26,11 +26,14 @@ export function toNodes(
   readOnly: boolean,
   previous: ActivityFlowNode[],
 ): ActivityFlowNode[] {
-  const dragging = new Map(previous.filter((n) => n.dragging).map((n) => [n.id, n.position]));
+  const before = new Map(previous.map((n) => [n.id, n]));
   return def.activities.map((a) => ({
     id: a.id,
     type: 'activity',
-    position: dragging.get(a.id) ?? a.design ?? { x: 0, y: 0 },
+    // A node being dragged keeps its live position; a measured one keeps its size so it is not re-measured.
+    position: (before.get(a.id)?.dragging ? before.get(a.id)?.position : undefined) ??
+      a.design ?? { x: 0, y: 0 },
+    measured: before.get(a.id)?.measured,
     selected: a.id === selectedId,
     draggable: !readOnly,
     deletable: !readOnly,
