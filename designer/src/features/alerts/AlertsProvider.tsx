@@ -141,12 +141,17 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       .then((alerts) => !stopped && dispatch({ type: 'loaded', alerts: alerts ?? [] }))
       .catch(() => {});
     void start(0);
-    if ('Notification' in window && Notification.permission === 'default')
-      void Notification.requestPermission().catch(() => {});
+    // Browsers only grant notification permission after a user gesture: ask on the first click.
+    const onFirstClick = () => {
+      if ('Notification' in window && Notification.permission === 'default')
+        void Notification.requestPermission().catch(() => {});
+    };
+    document.addEventListener('click', onFirstClick, { once: true });
 
     return () => {
       stopped = true;
       clearTimeout(retryTimer);
+      document.removeEventListener('click', onFirstClick);
       hubRef.current = null;
       void hub.stop();
     };
