@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { emptyDefinition, normalizeDefinition, toDefinitionJson } from '../../model/graph';
 import { canRedo, canUndo, record, redo, reset, undo, type History } from '../../model/history';
@@ -91,8 +91,11 @@ export function useFunnelEditor(workflowId: string | null, version?: number) {
     [history, version],
   );
 
-  const clientErrors = def ? validateDefinition(def) : [];
-  const errors = server && server.def === def ? mergeErrors(clientErrors, server.errors) : clientErrors;
+  // Client checks answer at once; the server's answer joins them while it is about this very definition.
+  const errors = useMemo(() => {
+    const clientErrors = def ? validateDefinition(def) : [];
+    return server && server.def === def ? mergeErrors(clientErrors, server.errors) : clientErrors;
+  }, [def, server]);
 
   const saveDraft = useCallback(async (): Promise<string | null> => {
     if (!def) return null;
