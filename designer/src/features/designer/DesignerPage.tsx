@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ErrorText } from '../../app/ErrorText';
 import { Link } from '../../app/Link';
@@ -39,6 +39,13 @@ export default function DesignerPage({
   const counts = useStageCounts(workflowId, live);
   const { def, errors, selection } = editor;
   const grouped = useMemo(() => groupErrors(errors, def?.activities.map((a) => a.id) ?? []), [errors, def]);
+  const unsaved = editor.dirty && !editor.readOnly;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
 
   if (editor.loadError) return <ErrorText error={editor.loadError} />;
   if (!def) return <p className="muted">{t('common.loading')}</p>;
