@@ -1,0 +1,86 @@
+import type { ValidationResult, WorkflowDefinition } from '../model/types';
+import { download, request, type Query } from './http';
+import type {
+  AuthResponse,
+  Breach,
+  Calendar,
+  Deal,
+  ManagerCompliance,
+  MoveRequest,
+  NewDeal,
+  NewInteraction,
+  NextStep,
+  PlanItem,
+  RegulationCompliance,
+  SaveResult,
+  User,
+  WorkflowDocument,
+  WorkflowSummary,
+  WorkflowVersion,
+} from './types';
+
+/** Every call the app makes, in one place, named after the contract's paths. */
+const enc = encodeURIComponent;
+const ifMatch = (version?: number) => (version === undefined ? undefined : { 'If-Match': `"${version}"` });
+
+export const api = {
+  signIn: (email: string, password: string) =>
+    request<AuthResponse>('POST', '/api/auth/token', { body: { email, password }, anonymous: true }),
+
+  users: () => request<User[]>('GET', '/api/users'),
+
+  workflows: () => request<WorkflowSummary[]>('GET', '/api/workflows'),
+  workflow: (id: string, version?: number) =>
+    request<WorkflowDocument>('GET', `/api/workflows/${enc(id)}`, { query: { version } }),
+  createWorkflow: (def: WorkflowDefinition) => request<SaveResult>('POST', '/api/workflows', { body: def }),
+  saveWorkflow: (def: WorkflowDefinition, version?: number) =>
+    request<SaveResult>('PUT', `/api/workflows/${enc(def.id)}`, { body: def, headers: ifMatch(version) }),
+  publishWorkflow: (id: string) => request<{ version: number }>('POST', `/api/workflows/${enc(id)}/publish`),
+  versions: (id: string) =>
+    request<(WorkflowVersion | number)[]>('GET', `/api/workflows/${enc(id)}/versions`),
+  validate: (def: WorkflowDefinition, signal?: AbortSignal) =>
+    request<ValidationResult>('POST', '/api/workflows/validate', { body: def, signal }),
+
+  calendars: () => request<Calendar[]>('GET', '/api/calendars'),
+  calendar: (id: string) => request<Calendar>('GET', `/api/calendars/${enc(id)}`),
+  saveCalendar: (cal: Calendar) =>
+    request<Calendar>('PUT', `/api/calendars/${enc(cal.id)}`, { body: cal, headers: ifMatch(cal.version) }),
+  deadline: (id: string, start: string, duration: string, signal?: AbortSignal) =>
+    request<{ dueAt: string }>('POST', `/api/calendars/${enc(id)}/deadline`, {
+      body: { start, duration },
+      signal,
+    }),
+
+  deals: (query: Query) => request<Deal[]>('GET', '/api/deals', { query }),
+  deal: (id: string) => request<Deal>('GET', `/api/deals/${enc(id)}`),
+  createDeal: (deal: NewDeal, allowDuplicate = false) =>
+    request<Deal>('POST', '/api/deals', {
+      body: deal,
+      query: { allowDuplicate: allowDuplicate || undefined },
+    }),
+  move: (id: string, move: MoveRequest, version?: number) =>
+    request<Deal>('POST', `/api/deals/${enc(id)}/moves`, { body: move, headers: ifMatch(version) }),
+  take: (id: string) => request<Deal>('POST', `/api/deals/${enc(id)}/take`),
+  addInteraction: (id: string, interaction: NewInteraction) =>
+    request<unknown>('POST', `/api/deals/${enc(id)}/interactions`, { body: interaction }),
+  setNextStep: (id: string, step: NextStep) =>
+    request<Deal>('PUT', `/api/deals/${enc(id)}/next-step`, { body: step }),
+
+  alerts: () =>
+    request<import('../features/alerts/alertStore').Alert[]>('GET', '/api/alerts', {
+      query: { unacknowledged: true },
+    }),
+  ackAlert: (id: string) => request<unknown>('POST', `/api/alerts/${enc(id)}/ack`),
+
+  /** Not in the contract v1: shown only when the server answers (hidden on 404). */
+  myPlans: () => request<PlanItem[] | { items: PlanItem[] }>('GET', '/api/plans/me'),
+
+  complianceManagers: (query: Query) =>
+    request<ManagerCompliance[]>('GET', '/api/compliance/managers', { query }),
+  managerBreaches: (id: string, query: Query) =>
+    request<Breach[]>('GET', `/api/compliance/managers/${enc(id)}/breaches`, { query }),
+  complianceRegulations: (query: Query) =>
+    request<RegulationCompliance[]>('GET', '/api/compliance/regulations', { query }),
+  exportCompliance: (format: 'csv' | 'xlsx', query: Query) =>
+    download('/api/compliance/export', { ...query, format }, `compliance.${format}`),
+};

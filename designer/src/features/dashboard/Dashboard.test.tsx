@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../i18n/I18nProvider';
+import { mockApi, signInAs } from '../../test/mockApi';
+import { ManagersTable, sortRows } from './ManagersTable';
+import { BreachesPanel } from './BreachesPanel';
+
+const rows = [
+  {
+    managerId: 'anna',
+    name: 'Anna',
+    measured: 10,
+    met: 9,
+    breached: 1,
+    compliance: 0.9,
+    medianOverrun: 'PT1H',
+    openOverdue: 0,
+  },
+  {
+    managerId: 'boris',
+    name: 'Boris',
+    measured: 8,
+    met: 4,
+    breached: 4,
+    compliance: 0.5,
+    medianOverrun: 'PT3H',
+    openOverdue: 2,
+  },
+];
+
+describe('dashboard', () => {
+  it('sorts rows by any column', () => {
+    expect(sortRows(rows, 'compliance', true).map((r) => r.managerId)).toEqual(['boris', 'anna']);
+    expect(sortRows(rows, 'name', true).map((r) => r.managerId)).toEqual(['anna', 'boris']);
+    expect(sortRows(rows, 'openOverdue', false).map((r) => r.managerId)).toEqual(['boris', 'anna']);
+  });
+
+  it('renders a row per manager and toggles sort order on header click', () => {
+    let picked = '';
+    render(
+      <I18nProvider initial="en">
+        <ManagersTable rows={rows} selected={null} onSelect={(id) => (picked = id)} />
+      </I18nProvider>,
+    );
+    const body = () => screen.getByTestId('managers-table').querySelectorAll('tbody tr');
+    expect(body()[0]!.getAttribute('data-testid')).toBe('manager-row-boris');
+    fireEvent.click(screen.getByTestId('sort-compliance'));
+    expect(body()[0]!.getAttribute('data-testid')).toBe('manager-row-anna');
+    fireEvent.click(screen.getByTestId('manager-row-boris'));
+    expect(picked).toBe('boris');
+  });
+
+  it('drills down to a manager’s breaches, each linking to its deal', async () => {
+    signInAs('head');
+    const { calls } = mockApi({
+      'GET /api/compliance/managers/boris/breaches': () => [
+        {
+          dealId: 'd7',
+          dealTitle: 'Late deal',
+          regulationId: 'new',
+          regulationName: 'First contact',
+          stageName: 'New',
+          dueAt: '2027-03-01T10:00:00Z',
+          overrun: 'PT2H',
+        },
+      ],
+    });
+    render(
+      <I18nProvider initial="en">
+        <BreachesPanel managerId="boris" name="Boris" period={{ from: '2027-03-01', to: '2027-03-31' }} />
+      </I18nProvider>,
+    );
+    const row = await screen.findByTestId('breach-d7');
+    expect(within(row).getByText('Late deal').getAttribute('href')).toBe('/deals/d7');
+    expect(calls[0]!.path).toMatch(/^\/api\/compliance\/managers\/boris\/breaches\?from=.+&to=.+/);
+  });
+});

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { ManagerCompliance } from '../../api/types';
+import { formatPercent } from '../../app/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDuration } from '../../model/duration';
+import type { MessageKey } from '../../i18n/dict';
+
+type Key = 'name' | 'measured' | 'met' | 'breached' | 'compliance' | 'medianOverrun' | 'openOverdue';
+const COLUMNS: { key: Key; label: MessageKey }[] = [
+  { key: 'name', label: 'dash.manager' },
+  { key: 'measured', label: 'dash.measured' },
+  { key: 'met', label: 'dash.met' },
+  { key: 'breached', label: 'dash.breached' },
+  { key: 'compliance', label: 'dash.compliance' },
+  { key: 'medianOverrun', label: 'dash.medianOverrun' },
+  { key: 'openOverdue', label: 'dash.openOverdue' },
+];
+
+export function sortRows(rows: ManagerCompliance[], key: Key, asc: boolean): ManagerCompliance[] {
+  const value = (r: ManagerCompliance): string | number => {
+    const v = r[key];
+    if (key === 'medianOverrun') return typeof v === 'string' ? v : '';
+    return (v as string | number | null | undefined) ?? 0;
+  };
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return asc ? c : -c;
+  });
+}
+
+export function ManagersTable({
+  rows,
+  selected,
+  onSelect,
+}: {
+  rows: ManagerCompliance[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState<{ key: Key; asc: boolean }>({ key: 'compliance', asc: true });
+  const sorted = sortRows(rows, sort.key, sort.asc);
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid="managers-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                aria-sort={sort.key === c.key ? (sort.asc ? 'ascending' : 'descending') : 'none'}
+              >
+                <button
+                  type="button"
+                  className="ghost small"
+                  data-testid={`sort-${c.key}`}
+                  onClick={() =>
+                    setSort((s) => ({ key: c.key, asc: s.key === c.key ? !s.asc : c.key === 'name' }))
+                  }
+                >
+                  {t(c.label)} {sort.key === c.key ? (sort.asc ? '▲' : '▼') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr
+              key={r.managerId}
+              data-testid={`manager-row-${r.managerId}`}
+              className={`clickable ${selected === r.managerId ? 'selected' : ''}`}
+              onClick={() => onSelect(r.managerId)}
+            >
+              <td>{r.name}</td>
+              <td>{r.measured}</td>
+              <td>{r.met}</td>
+              <td>{r.breached}</td>
+              <td className={r.compliance < 0.8 ? 'bad' : ''}>{formatPercent(r.compliance)}</td>
+              <td>{r.medianOverrun ? formatDuration(r.medianOverrun) : '—'}</td>
+              <td className={r.openOverdue > 0 ? 'bad' : ''}>{r.openOverdue}</td>
+            </tr>
+          ))}
+          {sorted.length === 0 && (
+            <tr>
+              <td colSpan={COLUMNS.length} className="muted">
+                {t('dash.noData')}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

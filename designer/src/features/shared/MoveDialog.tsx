@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
+import type { Deal } from '../../api/types';
+import { ErrorText } from '../../app/ErrorText';
+import { fromLocalInput } from '../../app/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { outcomesOf } from '../../model/stages';
+import type { WorkflowDefinition } from '../../model/types';
+import { Dialog } from './Dialog';
+import { loadDefinition } from './funnels';
+
+/** Pick an outcome for the deal's stage; a comment and the next step are optional. */
+export function MoveDialog({
+  deal,
+  onDone,
+  onClose,
+}: {
+  deal: Deal;
+  onDone: (deal: Deal) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [definition, setDefinition] = useState<WorkflowDefinition>();
+  const [comment, setComment] = useState('');
+  const [at, setAt] = useState('');
+  const [what, setWhat] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    loadDefinition(deal.workflowId, deal.workflowVersion).then(setDefinition, setError);
+  }, [deal.workflowId, deal.workflowVersion]);
+
+  const outcomes = outcomesOf(definition, deal.stageId);
+  const move = async (outcome: string) => {
+    setBusy(true);
+    setError(undefined);
+    const when = fromLocalInput(at);
+    try {
+      const moved = await api.move(
+        deal.id,
+        {
+          outcome,
+          comment: comment.trim() || undefined,
+          nextStep: when && what.trim() ? { at: when, what: what.trim() } : undefined,
+        },
+        deal.version,
+      );
+      onDone(moved);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={`${t('deal.move')}: ${deal.title}`} onClose={onClose} testId="move-dialog">
+      <p className="muted small">
+        {t('deal.stage')}: {deal.stageName ?? deal.stageId}
+      </p>
+      <label>
+        {t('move.comment')}
+        <textarea
+          data-testid="move-comment"
+          rows={2}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </label>
+      <fieldset>
+        <legend>{t('move.nextStep')}</legend>
+        <div className="row wrap">
+          <input
+            type="datetime-local"
+            data-testid="next-step-at"
+            value={at}
+            aria-label={t('move.nextStepAt')}
+            onChange={(e) => setAt(e.target.value)}
+          />
+          <input
+            data-testid="next-step-what"
+            placeholder={t('move.nextStepWhat')}
+            value={what}
+            onChange={(e) => setWhat(e.target.value)}
+          />
+        </div>
+      </fieldset>
+      <div className="row wrap outcomes">
+        {outcomes.map((o) => (
+          <button
+            key={o}
+            type="button"
+            className="primary"
+            disabled={busy}
+            data-testid={`outcome-${o}`}
+            onClick={() => void move(o)}
+          >
+            {o}
+          </button>
+        ))}
+        {definition && outcomes.length === 0 && <span className="muted">{t('move.noOutcomes')}</span>}
+      </div>
+      <ErrorText error={error} />
+    </Dialog>
+  );
+}
