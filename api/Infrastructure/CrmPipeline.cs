@@ -15,6 +15,8 @@ public static class CrmPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authorization: the app's files are public, and the fallback policy would otherwise demand a token for them.
+        var designer = ServeDesignerFiles(app);
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -27,7 +29,7 @@ public static class CrmPipeline
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapFallback("/api/{**path}", () => Problems.NotFound("No such API endpoint.")).AllowAnonymous();
 
-        ServeDesigner(app);
+        MapDesignerFallback(app, designer);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
@@ -36,19 +38,27 @@ public static class CrmPipeline
         return app;
     }
 
-    /// <summary>Serves the browser app's build (designer/dist) at the root, with client-side routes falling back to index.html.</summary>
-    private static void ServeDesigner(WebApplication app)
+    /// <summary>Serves the browser app's build (designer/dist) at the root.</summary>
+    private static PhysicalFileProvider? ServeDesignerFiles(WebApplication app)
     {
         var dist = FindDesignerBuild(app.Environment.ContentRootPath);
         if (dist is null)
+            return null;
+        var files = new PhysicalFileProvider(dist);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        return files;
+    }
+
+    /// <summary>Client-side routes (/designer, /deals/42) fall back to index.html.</summary>
+    private static void MapDesignerFallback(WebApplication app, PhysicalFileProvider? files)
+    {
+        if (files is null)
         {
             app.MapGet("/", () => Results.Text("Crm API is running. The browser app is not built: run `npm run build` in designer/.", "text/plain"))
                 .AllowAnonymous();
             return;
         }
-        var files = new PhysicalFileProvider(dist);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapFallbackToFile("{**path:nonfile}", "index.html", new StaticFileOptions { FileProvider = files }).AllowAnonymous();
     }
 
