@@ -32,6 +32,7 @@ public static class AlertEndpoints
             if (alert is null)
                 return Problems.NotFound($"Alert '{id}' does not exist.");
             alert.AcknowledgedAt ??= clock.GetCurrentInstant();
+            // The REST ack and the hub's Ack mark the same row: either way the alert is not replayed again.
             await db.SaveChangesAsync(ct);
             return Results.Ok(View(alert));
         });

@@ -26,6 +26,7 @@ public static class CrmPipeline
         app.MapDealEndpoints();
         app.MapAlertEndpoints();
         app.MapCalendarEndpoints();
+        app.MapHub<Hubs.AlertHub>(Hubs.AlertHub.Path);
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapFallback("/api/{**path}", () => Problems.NotFound("No such API endpoint.")).AllowAnonymous();
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Crm.Api.Alerts;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
 using Crm.Api.Deals;
@@ -43,6 +44,10 @@ public static class CrmServices
         services.AddSingleton<IDealStore, EfDealStore>();
         services.AddSingleton<DeadlineScheduler>();
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<DeadlineScheduler>());
+        services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<AlertDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
+        services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
         services.AddSingleton<DealCommandProcessor>();
         services.AddSingleton<DealQueries>();
         services.AddScoped<WorkflowDrafts>();

@@ -1,3 +1,4 @@
+using Crm.Api.Alerts;
 using Crm.Api.Directory;
 using Crm.Engine.Abstractions;
 using Crm.Engine.Alerts;
@@ -89,8 +90,7 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         Id = a.Id,
         Kind = a.Kind,
         Audience = a.Audience,
-        // An owner alert on a deal nobody owns yet (the team queue) goes to the team's head rather than to no one.
-        RecipientId = a.Audience == AlertAudience.Head || a.OwnerId is null ? directory.HeadOf(a.TeamId) : a.OwnerId,
+        RecipientId = AlertRouting.RecipientOf(a, directory),
         DealId = a.DealId,
         DealTitle = a.DealTitle,
         RegulationId = a.RegulationId,

@@ -1,0 +1,17 @@
+using Crm.Api.Persistence;
+using Crm.Engine.Alerts;
+using NodaTime;
+
+namespace Crm.Api.Alerts;
+
+/// <summary>What the hub sends: the contract's alert shape, plus the message of a funnel notification.</summary>
+public sealed record AlertPayload(
+    string Id, string Kind, string DealId, string DealTitle, string? RegulationId, string? RegulationName,
+    string? StageId, string? StageName, string? OwnerId, Instant? DueAt, Instant RaisedAt, string? Message)
+{
+    public static AlertPayload From(AlertRecord a) =>
+        new(a.Id, a.Kind, a.DealId, a.DealTitle, a.RegulationId, a.RegulationName, a.StageId, a.StageName, a.OwnerId, a.DueAt, a.RaisedAt, a.Message);
+
+    public static AlertPayload From(RaisedAlert a) =>
+        new(a.Id, a.Kind, a.DealId, a.DealTitle, a.RegulationId, a.RegulationName, a.StageId, a.StageName, a.OwnerId, a.DueAt, a.RaisedAt, a.Message);
+}
