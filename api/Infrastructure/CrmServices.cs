@@ -55,6 +55,7 @@ public static class CrmServices
         services.AddSingleton<DealCommands>();
         services.AddHostedService<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
+        services.AddCrmJobs(builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions());
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
