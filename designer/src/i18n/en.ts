@@ -198,6 +198,7 @@ export const en = {
   'reg.startOn': 'Starts on entering',
   'reg.stopOn': 'Stops on entering',
 
+  'unit.seconds': 'sec',
   'unit.minutes': 'min',
   'unit.hours': 'work hours',
   'unit.days': 'work days',

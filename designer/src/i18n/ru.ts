@@ -200,6 +200,7 @@ export const ru: Record<MessageKey, string> = {
   'reg.startOn': 'Начало: вход в',
   'reg.stopOn': 'Конец: вход в',
 
+  'unit.seconds': 'сек',
   'unit.minutes': 'мин',
   'unit.hours': 'рабочих часов',
   'unit.days': 'рабочих дней',

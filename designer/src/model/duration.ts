@@ -36,7 +36,7 @@ export function totalSeconds(parts: DurationParts, workingDayHours: number): num
   return days * workingDayHours * 3600 + parts.hours * 3600 + parts.minutes * 60 + parts.seconds;
 }
 
-export type DurationUnit = 'minutes' | 'hours' | 'days';
+export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 
 export interface SimpleDuration {
   amount: number;
@@ -48,10 +48,11 @@ export function toSimple(text: string | undefined): SimpleDuration | undefined {
   const p = parseDuration(text);
   if (!p) return undefined;
   const days = p.weeks * 7 + p.days;
-  const time = p.hours * 60 + p.minutes + p.seconds / 60;
-  if (days > 0 && time === 0) return { amount: days, unit: 'days' };
-  if (days === 0 && time % 60 === 0) return { amount: time / 60, unit: 'hours' };
-  if (days === 0) return { amount: time, unit: 'minutes' };
+  const seconds = p.hours * 3600 + p.minutes * 60 + p.seconds;
+  if (days > 0 && seconds === 0) return { amount: days, unit: 'days' };
+  if (days === 0 && seconds % 3600 === 0) return { amount: seconds / 3600, unit: 'hours' };
+  if (days === 0 && seconds % 60 === 0) return { amount: seconds / 60, unit: 'minutes' };
+  if (days === 0) return { amount: seconds, unit: 'seconds' };
   return undefined; // mixed days and hours: edit as raw text
 }
 
@@ -64,6 +65,8 @@ export function fromSimple(value: SimpleDuration): string {
       return `PT${amount}H`;
     case 'minutes':
       return `PT${amount}M`;
+    case 'seconds':
+      return `PT${amount}S`;
   }
 }
 
@@ -76,6 +79,7 @@ export function formatDuration(text: string | undefined, labels = { d: 'd', h: '
   if (days) bits.push(`${days}${labels.d}`);
   if (p.hours) bits.push(`${p.hours}${labels.h}`);
   if (p.minutes) bits.push(`${p.minutes}${labels.m}`);
+  if (p.seconds) bits.push(`${p.seconds}s`);
   if (!bits.length) bits.push(`0${labels.m}`);
   return bits.join(' ');
 }

@@ -4,6 +4,7 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  useNodesInitialized,
   useReactFlow,
   type Connection as FlowConnection,
   type Edge,
@@ -48,6 +49,14 @@ export function Canvas({ editor, errorsByActivity, counts }: Props) {
   useEffect(() => {
     if (def) setNodes((prev) => toNodes(def, selectedId, errorsByActivity, counts, readOnly, prev));
   }, [def, selectedId, errorsByActivity, counts, readOnly]);
+
+  // Frame the whole funnel once every node has been measured; React Flow's own fitView runs before the
+  // funnel has loaded, on no nodes at all.
+  const funnelId = def?.id;
+  const measured = useNodesInitialized();
+  useEffect(() => {
+    if (measured) void flow.fitView({ padding: 0.15, duration: 0 });
+  }, [funnelId, measured, flow]);
 
   const edges = useMemo(
     () => (def ? toEdges(def, selectedEdge, readOnly, (d) => formatDuration(d)) : []),

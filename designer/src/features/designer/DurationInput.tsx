@@ -69,6 +69,7 @@ export function DurationInput({
           if (simple) onChange(fromSimple({ amount: simple.amount, unit: next }));
         }}
       >
+        <option value="seconds">{t('unit.seconds')}</option>
         <option value="minutes">{t('unit.minutes')}</option>
         <option value="hours">{t('unit.hours')}</option>
         <option value="days">{t('unit.days')}</option>

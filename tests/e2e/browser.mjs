@@ -1,0 +1,27 @@
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const screenshots = resolve(import.meta.dirname, 'screenshots');
+
+export async function launch() {
+  mkdirSync(screenshots, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+export async function signIn(browser, url, email) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log(`[${email}] page error: ${e.message}`));
+  await page.goto(url);
+  await page.getByTestId('signin-email').fill(email);
+  await page.getByTestId('signin-password').fill('demo');
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('sign-out').waitFor();
+  return page;
+}
+
+export const shot = (page, name) => page.screenshot({ path: join(screenshots, `${name}.png`) });
