@@ -50,15 +50,16 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
     }
 
     /// <summary>The deal leaves a stage. From a pause stage, the paused clocks run again; the stage it was paused
-    /// from loses its clock unless the deal goes back there.</summary>
+    /// from loses its clock unless the deal goes back there. That clock is cancelled, not met: its stage was
+    /// never finished, the deal left the regulated path through the pause (to Lost, say).</summary>
     public void OnLeave(IActivity stage, Instant now, string? returnStageId, bool returning)
     {
-        StopStageClock(stage.Id, now);
+        StopStageClock(stage.Id, now, cancel: false);
         if (!stage.Traits.PausesClocks)
             return;
         ResumeAll(now);
         if (!returning && returnStageId is not null)
-            StopStageClock(returnStageId, now);
+            StopStageClock(returnStageId, now, cancel: true);
     }
 
     /// <summary>The deal closed: clocks already breached finish as breached, the rest are cancelled.</summary>
@@ -215,10 +216,10 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
             Run(clock, now);
     }
 
-    private void StopStageClock(string stageId, Instant now)
+    private void StopStageClock(string stageId, Instant now, bool cancel)
     {
         foreach (var clock in deal.Clocks.Where(c => c.StageId == stageId && !c.IsFinished))
-            Finish(clock, now, cancel: false);
+            Finish(clock, now, cancel);
     }
 
     private void StopActive(string regulationId, Instant now)

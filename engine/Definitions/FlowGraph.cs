@@ -50,7 +50,8 @@ internal sealed class FlowGraph
 
     private void FindEndlessLoops(List<ValidationError> errors)
     {
-        // Among activities that never wait, any cycle runs forever. Kahn's algorithm leaves exactly the cyclic ones.
+        // Among activities that never wait, any cycle runs forever. Kahn's algorithm leaves the cyclic ones and
+        // everything downstream of them; only those that lead back to themselves are on a loop.
         var passing = _activities.Values.Where(a => !a.Traits.MayWait && !a.Traits.IsTerminal).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var indegree = passing.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
         foreach (var id in passing)
@@ -69,8 +70,14 @@ internal sealed class FlowGraph
                     ready.Enqueue(target);
             }
         }
-        foreach (var id in passing.Order(StringComparer.Ordinal))
+        foreach (var id in passing.Where(id => OnLoop(id, passing)).Order(StringComparer.Ordinal))
             errors.Add(new(id, ValidationCodes.DecisionLoop, $"'{_activities[id].Name}' is on a loop with no stage or timer; a deal would go round it forever."));
+    }
+
+    private bool OnLoop(string id, HashSet<string> passing)
+    {
+        IEnumerable<string> Next(string from) => _edges[from].Where(passing.Contains);
+        return Walk(Next(id), Next).Contains(id);
     }
 
     private static HashSet<string> Walk(IEnumerable<string> from, Func<string, IEnumerable<string>> edges)

@@ -102,7 +102,8 @@ public sealed class DealCommandProcessor : IAsyncDisposable
 
     private async Task<Round> ApplyAsync(List<Pending> batch)
     {
-        var ids = batch.Where(p => !p.Command.IsStart).Select(p => p.Command.DealId).ToHashSet(StringComparer.Ordinal);
+        // Starts are loaded too: a start whose id is taken must be refused as deal-exists, not committed over it.
+        var ids = batch.Select(p => p.Command.DealId).ToHashSet(StringComparer.Ordinal);
         var loaded = ids.Count > 0 ? await _store.LoadAsync(ids, CancellationToken.None).ConfigureAwait(false) : new Dictionary<string, DealInstance>();
         var working = new Dictionary<string, (DealInstance Deal, int LoadedVersion, DealChanges Changes)>(StringComparer.Ordinal);
         var results = new DealCommandResult[batch.Count];

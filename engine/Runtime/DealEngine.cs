@@ -143,10 +143,13 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var deal = DealCopier.Copy(current);
         var changes = new DealChanges();
         var runner = Runner(flow, deal, actorId, now, changes);
+        // A next step kept by an interaction is settled without an alert or event; it must still be stored,
+        // or NextDue keeps pointing at its past instant and the scheduler wakes the deal for ever.
+        var settled = false;
         if (deal.State == DealState.Open)
         {
             runner.Clocks.Advance(now);
-            NextStepWatch.Advance(deal, now, changes);
+            settled = NextStepWatch.Advance(deal, now, changes);
         }
         else if (!allowClosed)
         {
@@ -155,7 +158,7 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var error = command(deal, runner, changes, runner.Context);
         if (error is not null)
             return DealCommandResult.Refused(current, error);
-        if (changes.Events.Count == 0)
+        if (changes.Events.Count == 0 && !settled)
             return new DealCommandResult(current, changes, null);
         deal.UpdatedAt = now;
         deal.Version = current.Version + 1;

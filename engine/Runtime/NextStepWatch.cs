@@ -6,13 +6,14 @@ namespace Crm.Engine.Runtime;
 /// <summary>Raises <c>nextStepOverdue</c> once when a next step passes with no interaction logged since it was set.</summary>
 internal static class NextStepWatch
 {
-    public static void Advance(DealInstance deal, Instant now, DealChanges changes)
+    /// <summary>Settles a next step whose time has come; true when it changed the deal (even without an alert).</summary>
+    public static bool Advance(DealInstance deal, Instant now, DealChanges changes)
     {
         if (deal.NextStep is not { OverdueAlerted: false } step || step.At > now)
-            return;
+            return false;
         deal.NextStep = step with { OverdueAlerted = true };
         if (deal.LastInteractionAt is { } last && last >= step.SetAt)
-            return;
+            return true;
         changes.Raise(new RaisedAlert
         {
             Id = AlertIds.New(),
@@ -27,5 +28,6 @@ internal static class NextStepWatch
             RaisedAt = now,
             Message = step.What,
         });
+        return true;
     }
 }

@@ -1,3 +1,0 @@
-namespace Crm.Testing;
-
-internal static class Placeholder;
