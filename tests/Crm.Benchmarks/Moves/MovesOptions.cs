@@ -1,11 +1,11 @@
 namespace Crm.Benchmarks.Moves;
 
-/// <summary>What one <c>moves</c> run does: <c>--deals 20000 --moves 100000 --callers 64,256,1024 --sync FULL,NORMAL</c>.</summary>
+/// <summary>What one <c>moves</c> run does: <c>--deals 20000 --moves 60000 --callers 64,256,1024 --sync FULL,NORMAL</c>.</summary>
 internal sealed record MovesOptions(int Deals, int Moves, int WarmupMoves, IReadOnlyList<int> Callers, IReadOnlyList<string> SyncModes)
 {
     public static MovesOptions Parse(string[] args)
     {
-        var options = new MovesOptions(20_000, 100_000, 10_000, [64, 256, 1024], ["FULL", "NORMAL"]);
+        var options = new MovesOptions(20_000, 60_000, 5_000, [64, 256, 1024], ["FULL", "NORMAL"]);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
