@@ -9,7 +9,19 @@ namespace Crm.Api.Persistence;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
+    /// <summary>What the product uses: every acknowledged commit survives a power cut.</summary>
+    public static readonly SqlitePragmas Instance = new("FULL");
+
+    /// <summary>
+    /// synchronous=NORMAL: in WAL mode the last commits before a power cut may be lost (never corrupted). Only the
+    /// benchmarks use it, to show what durability costs; the host always wires <see cref="Instance"/>.
+    /// </summary>
+    public static readonly SqlitePragmas NormalSync = new("NORMAL");
+
+    private readonly string _pragmas;
+
+    private SqlitePragmas(string synchronous) =>
+        _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -19,10 +31,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 }

@@ -14,6 +14,11 @@ public interface IDealStore
 }
 
 /// <summary>One deal's new state and what commands added to it since <see cref="LoadedVersion"/> (0 for a new deal).</summary>
-public sealed record DealWrite(DealInstance Deal, int LoadedVersion, DealChanges Changes);
+public sealed record DealWrite(DealInstance Deal, int LoadedVersion, DealChanges Changes)
+{
+    /// <summary>The deal exactly as the store loaded it (never mutated by the engine), or null for a new deal or when
+    /// unknown. A store may compare against it to skip writing clocks that did not change.</summary>
+    public DealInstance? Loaded { get; init; }
+}
 
 public sealed class DealConcurrencyException(string message) : Exception(message);

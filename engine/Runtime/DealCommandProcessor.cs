@@ -105,7 +105,7 @@ public sealed class DealCommandProcessor : IAsyncDisposable
         // Starts are loaded too: a start whose id is taken must be refused as deal-exists, not committed over it.
         var ids = batch.Select(p => p.Command.DealId).ToHashSet(StringComparer.Ordinal);
         var loaded = ids.Count > 0 ? await _store.LoadAsync(ids, CancellationToken.None).ConfigureAwait(false) : new Dictionary<string, DealInstance>();
-        var working = new Dictionary<string, (DealInstance Deal, int LoadedVersion, DealChanges Changes)>(StringComparer.Ordinal);
+        var working = new Dictionary<string, (DealInstance Deal, DealInstance? Loaded, DealChanges Changes)>(StringComparer.Ordinal);
         var results = new DealCommandResult[batch.Count];
         var now = _clock.GetCurrentInstant();
         for (var i = 0; i < batch.Count; i++)
@@ -119,16 +119,17 @@ public sealed class DealCommandProcessor : IAsyncDisposable
             if (working.TryGetValue(command.DealId, out var entry))
             {
                 entry.Changes.Append(result.Changes);
-                working[command.DealId] = (result.Deal, entry.LoadedVersion, entry.Changes);
+                working[command.DealId] = (result.Deal, entry.Loaded, entry.Changes);
             }
             else
             {
                 var changes = new DealChanges();
                 changes.Append(result.Changes);
-                working[command.DealId] = (result.Deal, current?.Version ?? 0, changes);
+                // The engine applies commands to copies, so what was loaded stays as the store gave it.
+                working[command.DealId] = (result.Deal, current, changes);
             }
         }
-        var writes = working.Values.Select(w => new DealWrite(w.Deal, w.LoadedVersion, w.Changes)).ToList();
+        var writes = working.Values.Select(w => new DealWrite(w.Deal, w.Loaded?.Version ?? 0, w.Changes) { Loaded = w.Loaded }).ToList();
         return new Round(results, writes);
     }
 

@@ -1,9 +1,12 @@
 using Crm.Benchmarks.Calendars;
+using Crm.Benchmarks.Moves;
 
-// Each benchmark lives in its feature folder; add it here under the name passed on the command line.
+// Each benchmark lives in its feature folder; add it here under the name passed on the command line:
+// `dotnet run -c Release --project tests/Crm.Benchmarks -- <name> [options]`.
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["calendars"] = CalendarBenchmark.RunAsync,
+    ["moves"] = DurableMovesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
