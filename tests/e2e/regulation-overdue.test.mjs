@@ -41,6 +41,8 @@ test('a regulation drawn in the designer breaches live in the workspace and show
   await admin.getByTestId('prop-regulation').check();
   await admin.getByTestId('prop-duration-unit').selectOption('seconds');
   await admin.getByTestId('prop-duration-amount').fill('5');
+  await admin.getByTestId('prop-warn-unit').selectOption('seconds');
+  await admin.getByTestId('prop-warn-amount').fill('2');
   await addStage(admin, 'Meet the client', 'Won');
   await admin.getByTestId('palette-End').click();
   await admin.getByTestId('prop-result').selectOption('won');
@@ -49,11 +51,18 @@ test('a regulation drawn in the designer breaches live in the workspace and show
   await admin.getByTestId('prop-outcome-target-0').selectOption('stage-2');
   await admin.getByTestId('node-stage-2').click();
   await admin.getByTestId('prop-outcome-target-0').selectOption('end');
-  await admin.getByTestId('validation-status').filter({ hasText: /no problems/i }).waitFor();
+  await admin.getByTestId('validation-status').filter({ hasText: /no problems/i }).waitFor({ timeout: 10_000 })
+    .catch(async (e) => {
+      await shot(admin, 'failed-designer');
+      throw new Error(`the designer shows problems: ${await admin.getByTestId('validation-status').innerText()}`, { cause: e });
+    });
   await shot(admin, '1-designer');
 
-  await admin.getByTestId('save').click();
-  await admin.getByTestId('publish').click();
+  const answered = (path) => admin.waitForResponse((r) => r.url().includes(path) && r.request().method() !== 'GET');
+  const [saved] = await Promise.all([answered('/api/workflows'), admin.getByTestId('save').click()]);
+  assert.ok(saved.ok(), `save answered ${saved.status()}`);
+  const [publish] = await Promise.all([answered('/publish'), admin.getByTestId('publish').click()]);
+  assert.equal(publish.status(), 200, await publish.text());
   await admin.getByTestId('versions-toggle').click();
   await admin.getByTestId('version-1').waitFor();
   await shot(admin, '2-designer-published');
@@ -76,13 +85,17 @@ test('a regulation drawn in the designer breaches live in the workspace and show
   await anna.getByTestId('new-deal-client').fill('ACME');
   await anna.getByTestId('new-deal-submit').click();
   const opened = Date.now();
-  const toast = anna.getByTestId('toast').filter({ hasText: 'Call ACME back' });
+  await anna.getByTestId('toast').filter({ hasText: 'Deadline approaching' }).waitFor({ timeout: 20_000 });
+  const toast = anna.getByTestId('toast').filter({ hasText: 'Call ACME back' }).filter({ hasText: 'Deadline missed' });
   await toast.waitFor({ timeout: 20_000 });
   const seconds = (Date.now() - opened) / 1000;
   console.log(`overdue toast ${seconds.toFixed(1)} s after the deal was opened (regulation: 5 s)`);
   assert.ok(seconds >= 4, 'the toast came before the deadline');
   await shot(anna, '3-workspace-overdue-toast');
+  await anna.getByTestId('nav-workspace').click();
   await anna.getByTestId('tab-board').click();
+  await anna.getByTestId('workspace-funnel').selectOption(funnelId);
+  await anna.locator('[data-testid^="countdown-"][data-look="breached"]').first().waitFor();
   await shot(anna, '4-workspace-board');
 
   // The head sees anna with one breach.

@@ -109,3 +109,21 @@ describe('client-side validation', () => {
     expect(general.map((e) => e.code)).toEqual(['y', 'z']);
   });
 });
+
+describe('regulation warnings', () => {
+  it('flags a warning as long as the deadline, as the server does', () => {
+    const def: WorkflowDefinition = {
+      id: 'w',
+      name: 'w',
+      start: 'a',
+      activities: [
+        { id: 'a', type: 'Stage', outcomes: ['Done'], regulation: { duration: 'PT5S', warnBefore: 'PT1H' } },
+        { id: 'e', type: 'End', result: 'won' },
+      ],
+      connections: [{ source: 'a', outcome: 'Done', target: 'e' }],
+    };
+    expect(validateDefinition(def).map((e) => e.code)).toContain('bad-duration');
+    def.activities[0]!.regulation = { duration: 'PT5S', warnBefore: 'PT2S' };
+    expect(validateDefinition(def)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { checkCondition } from './condition';
-import { isValidDuration } from './duration';
+import { isValidDuration, parseDuration, totalSeconds } from './duration';
 import { ACTIVITY_TYPES, type Activity, type ValidationError, type WorkflowDefinition } from './types';
 
 /**
@@ -91,6 +91,12 @@ function validateActivity(a: Activity, connected: Set<string>, add: Add): void {
       add(a.id, CODES.badDuration, `Bad regulation duration '${reg.duration ?? ''}'`);
     if (reg.warnBefore !== undefined && reg.warnBefore !== '' && !isValidDuration(reg.warnBefore))
       add(a.id, CODES.badDuration, `Bad warning time '${reg.warnBefore}'`);
+    else if (warnsTooEarly(reg.duration, reg.warnBefore))
+      add(
+        a.id,
+        CODES.badDuration,
+        `The warning (${reg.warnBefore}) must be shorter than the deadline (${reg.duration})`,
+      );
     for (const e of reg.escalations ?? []) {
       if (!isValidDuration(e.after, true)) add(a.id, CODES.badDuration, `Bad escalation delay '${e.after}'`);
       if (e.notify !== 'owner' && e.notify !== 'head')
@@ -136,7 +142,16 @@ function validateRegulations(def: WorkflowDefinition, byId: Map<string, Activity
       add(r.id, CODES.badDuration, `Regulation '${r.name ?? r.id}' has a bad duration '${r.duration}'`);
     if (r.warnBefore && !isValidDuration(r.warnBefore))
       add(r.id, CODES.badDuration, `Regulation '${r.name ?? r.id}' has a bad warning time`);
+    else if (warnsTooEarly(r.duration, r.warnBefore))
+      add(r.id, CODES.badDuration, `Regulation '${r.name ?? r.id}' warns before its deadline starts`);
   }
+}
+
+/** The server refuses a warning at or before the clock's start; days count as 8 hours for this check. */
+function warnsTooEarly(duration: string | undefined, warnBefore: string | undefined): boolean {
+  const d = parseDuration(duration);
+  const w = parseDuration(warnBefore);
+  return !!d && !!w && totalSeconds(w, 8) > 0 && totalSeconds(w, 8) >= totalSeconds(d, 8);
 }
 
 function successors(def: WorkflowDefinition, byId: Map<string, Activity>): Map<string, string[]> {
