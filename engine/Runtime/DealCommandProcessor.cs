@@ -25,7 +25,6 @@ public sealed class DealCommandProcessor : IAsyncDisposable
     private readonly IReadOnlyList<IDealCommitListener> _listeners;
     private readonly ILogger<DealCommandProcessor> _logger;
     private readonly Task _loop;
-    private readonly CancellationTokenSource _stopping = new();
 
     public DealCommandProcessor(IDealStore store, IFlowchartSource flows, DealEngine engine, IClock clock,
         IEnumerable<IDealCommitListener> listeners, ILogger<DealCommandProcessor> logger)
@@ -53,7 +52,6 @@ public sealed class DealCommandProcessor : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     private async Task RunAsync()
@@ -148,18 +146,19 @@ public sealed class DealCommandProcessor : IAsyncDisposable
         {
             return command.Apply(_engine, flow, current, now);
         }
-        catch (Exception ex) when (current is not null)
+        catch (Exception ex)
         {
+            // One faulty command must not take the rest of the batch down with it.
             _logger.LogError(ex, "Command on deal {DealId} failed.", command.DealId);
-            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "engine-error", "The engine could not apply this command."));
+            return DealCommandResult.Refused(current ?? Placeholder(command.DealId),
+                new EngineError(EngineErrorKind.Invalid, "engine-error", "The engine could not apply this command."));
         }
     }
 
-    private static DealCommandResult NotFound(string dealId, string? message = null)
-    {
-        var placeholder = new DealInstance { Id = dealId, WorkflowId = "", WorkflowVersion = 0, Title = "", CreatedAt = default };
-        return DealCommandResult.Refused(placeholder, new EngineError(EngineErrorKind.NotFound, "not-found", message ?? $"Deal '{dealId}' does not exist."));
-    }
+    private static DealCommandResult NotFound(string dealId, string? message = null) =>
+        DealCommandResult.Refused(Placeholder(dealId), new EngineError(EngineErrorKind.NotFound, "not-found", message ?? $"Deal '{dealId}' does not exist."));
+
+    private static DealInstance Placeholder(string dealId) => new() { Id = dealId, WorkflowId = "", WorkflowVersion = 0, Title = "", CreatedAt = default };
 
     private void Notify(IReadOnlyList<DealWrite> writes)
     {
