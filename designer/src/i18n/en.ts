@@ -39,6 +39,8 @@ export const en = {
   'alert.kind.nextStepOverdue': 'Next step overdue',
 
   'clock.met': 'met',
+  'clock.breached': 'breached',
+  'clock.cancelled': 'cancelled',
   'clock.paused': 'paused',
 
   'workspace.board': 'My deals',
@@ -77,6 +79,12 @@ export const en = {
   'interaction.result': 'Result',
   'interaction.add': 'Add',
 
+  'history.clockStarted': 'Clock started',
+  'history.clockStopped': 'Clock stopped',
+  'history.created': 'Created',
+  'history.closed': 'Closed',
+  'history.nextStep': 'Next step',
+  'history.comment': 'Comment',
   'history.moved': 'Moved',
   'history.assigned': 'Assigned',
   'history.interaction': 'Interaction',

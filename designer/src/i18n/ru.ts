@@ -41,6 +41,8 @@ export const ru: Record<MessageKey, string> = {
   'alert.kind.nextStepOverdue': 'Следующий шаг просрочен',
 
   'clock.met': 'в срок',
+  'clock.breached': 'просрочено',
+  'clock.cancelled': 'отменено',
   'clock.paused': 'пауза',
 
   'workspace.board': 'Мои сделки',
@@ -79,6 +81,12 @@ export const ru: Record<MessageKey, string> = {
   'interaction.result': 'Итог',
   'interaction.add': 'Добавить',
 
+  'history.clockStarted': 'Запущены часы',
+  'history.clockStopped': 'Остановлены часы',
+  'history.created': 'Создана',
+  'history.closed': 'Закрыта',
+  'history.nextStep': 'Следующий шаг',
+  'history.comment': 'Комментарий',
   'history.moved': 'Переход',
   'history.assigned': 'Назначение',
   'history.interaction': 'Взаимодействие',

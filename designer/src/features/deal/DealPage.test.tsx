@@ -29,7 +29,7 @@ describe('deal page', () => {
     );
     expect((await screen.findByTestId('deal-title')).textContent).toBe('ACME rollout');
     expect(screen.getByTestId('clock-new').textContent).toContain('paused');
-    expect(screen.getByTestId('history').textContent).toContain('outcome: Done');
+    expect(screen.getByTestId('history').textContent).toContain('Done');
     fireEvent.click(screen.getByTestId('interaction-kind-meeting'));
     fireEvent.change(screen.getByTestId('interaction-text'), { target: { value: 'Met the CFO' } });
     fireEvent.change(screen.getByTestId('interaction-result'), { target: { value: 'Budget approved' } });

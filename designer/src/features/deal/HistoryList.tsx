@@ -1,8 +1,9 @@
 import type { HistoryEntry } from '../../api/types';
 import { formatTime } from '../../app/format';
+import type { Lang } from '../../i18n/dict';
 import { useI18n } from '../../i18n/I18nProvider';
 
-/** The deal's history, newest first; details are shown as "key: value" since their shape varies by kind. */
+/** The deal's history, newest first, each entry in words; kinds this screen does not know show their details as "key: value". */
 export function HistoryList({ history }: { history: HistoryEntry[] }) {
   const { tx, lang } = useI18n();
   const sorted = [...history].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -13,15 +14,49 @@ export function HistoryList({ history }: { history: HistoryEntry[] }) {
           <span className="muted small">{formatTime(h.at, lang)}</span>{' '}
           <strong>{tx(`history.${h.kind}`, h.kind)}</strong>
           {h.by && <span className="muted small"> · {h.by}</span>}
-          <div className="small">{describe(h.details)}</div>
+          <div className="small">{describe(h.kind, h.details ?? {}, tx, lang)}</div>
         </li>
       ))}
     </ul>
   );
 }
 
-function describe(details: Record<string, unknown> | undefined): string {
-  if (!details) return '';
+type Tx = (key: string, fallback: string) => string;
+
+function describe(kind: string, d: Record<string, unknown>, tx: Tx, lang: Lang): string {
+  const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
+  const when = (k: string) => (s(k) ? formatTime(s(k), lang) : '');
+  switch (kind) {
+    case 'moved':
+      return [s('outcome'), s('toName') || s('to')].filter(Boolean).join(' → ');
+    case 'alert':
+      return [
+        tx(`alert.kind.${s('kind')}`, s('kind')),
+        s('regulationName') || s('message'),
+        when('dueAt') && `(${when('dueAt')})`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    case 'clockStarted':
+      return `${s('regulationId')} → ${when('dueAt')}`;
+    case 'clockStopped':
+      return `${s('regulationId')}: ${tx(`clock.${s('state')}`, s('state'))}`;
+    case 'interaction':
+      return [tx(`interaction.${s('kind')}`, s('kind')), s('text'), s('result') && `(${s('result')})`]
+        .filter(Boolean)
+        .join(' · ');
+    case 'nextStep':
+      return `${s('what')} · ${when('at')}`;
+    case 'comment':
+      return s('text');
+    case 'closed':
+      return s('result');
+    default:
+      return raw(d);
+  }
+}
+
+function raw(details: Record<string, unknown>): string {
   return Object.entries(details)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
