@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
+using Crm.Api.Compliance;
 using Crm.Api.Deals;
 using Crm.Api.Directory;
 using Crm.Api.Persistence;
@@ -48,6 +49,9 @@ public static class CrmServices
         services.AddScoped<WorkflowDrafts>();
         services.AddScoped<DealCreation>();
         services.AddSingleton<DealCommands>();
+        services.AddSingleton<ComplianceScope>();
+        services.AddSingleton<ComplianceReports>();
+        services.AddSingleton<ComplianceClocks>();
         services.AddHostedService<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
 

@@ -104,6 +104,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
             clock.BreachedAt = at;
             clock.State = ClockState.Breached;
             clock.OwnerId = deal.OwnerId;
+            changes.ClockSettled(clock.Id);
             Raise(clock, AlertKind.Breach, AlertAudience.Owner, now);
         }
         else if (clock.NextEscalationAt == at)
@@ -248,6 +249,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
         {
             clock.State = ClockState.Met;
             clock.OwnerId = deal.OwnerId;
+            changes.ClockSettled(clock.Id);
         }
         changes.Record(now, null, "clockStopped", new Dictionary<string, object?>
         {
