@@ -37,7 +37,7 @@ public sealed class ComplianceClocks(IDbContextFactory<CrmDbContext> contexts, I
     public async Task<OwnComplianceView> OwnAsync(string ownerId, ReportPeriod period, CancellationToken ct)
     {
         var owners = new HashSet<string>(StringComparer.Ordinal) { ownerId };
-        var team = new ComplianceScope.Team(owners, []);
+        var team = new ComplianceScope.Team(owners, [], [ownerId]);
         var table = await reports.ManagersAsync(team, period, null, ct);
         var figures = table.Count > 0 ? table[0] : ManagerComplianceView.Of(ownerId, scope.NameOf(ownerId), ComplianceFigures.Empty);
         var weeks = (await reports.TrendAsync(team, period, ownerId, ct))[0].Weeks;

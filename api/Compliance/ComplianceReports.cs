@@ -17,19 +17,17 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var store = new ComplianceStore(db);
+        await using var snapshot = await store.SnapshotAsync(ct);
         var tallies = new Dictionary<string, ComplianceTally>(StringComparer.Ordinal);
         ComplianceTally Of(string owner) => tallies.TryGetValue(owner, out var t) ? t : tallies[owner] = new ComplianceTally();
 
-        foreach (var (key, (met, breached)) in await store.CountAsync(period.From, period.To, team.Owners, workflowId, ct))
+        foreach (var (owner, (met, breached)) in await store.CountPerOwnerAsync(team.People, period.From, period.To, workflowId, ct))
         {
-            Of(key.OwnerId).AddMet(met);
-            Of(key.OwnerId).AddBreached(breached);
+            Of(owner).AddMet(met);
+            Of(owner).AddBreached(breached);
         }
-        foreach (var (owner, tally) in tallies.Where(t => t.Value.Breached > 0).ToList())
-        {
-            foreach (var ticks in await store.FinishedOverrunsAsync(owner, period.From, period.To, workflowId, ct))
-                tally.AddOverrun(Duration.FromTicks(ticks));
-        }
+        var breachers = tallies.Where(t => t.Value.Breached > 0).Select(t => t.Key).ToList();
+        await store.FinishedOverrunsAsync(breachers, period.From, period.To, workflowId, (owner, ticks) => tallies[owner].AddOverrun(Duration.FromTicks(ticks)), ct);
         await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key.OwnerId), ct);
 
         var rows = new Dictionary<string, ManagerComplianceView>(StringComparer.Ordinal);
@@ -44,6 +42,7 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var store = new ComplianceStore(db);
+        await using var snapshot = await store.SnapshotAsync(ct);
         var tallies = new Dictionary<(string Workflow, string Regulation, string Stage), ComplianceTally>();
         ComplianceTally Of(ClockKey k) =>
             tallies.TryGetValue((k.WorkflowId, k.RegulationId, k.StageId), out var t) ? t : tallies[(k.WorkflowId, k.RegulationId, k.StageId)] = new ComplianceTally();
@@ -54,11 +53,8 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
             Of(key).AddMet(met);
             Of(key).AddBreached(breached);
         }
-        foreach (var owner in counts.Where(c => c.Value.Breached > 0).Select(c => c.Key.OwnerId).Distinct())
-        {
-            foreach (var (key, ticks) in await store.FinishedOverrunsByKeyAsync(owner, period.From, period.To, workflowId, ct))
-                Of(key).AddOverrun(Duration.FromTicks(ticks));
-        }
+        var breachers = counts.Where(c => c.Value.Breached > 0).Select(c => c.Key.OwnerId).Distinct(StringComparer.Ordinal).ToList();
+        await store.FinishedOverrunsByKeyAsync(breachers, period.From, period.To, workflowId, (key, ticks) => Of(key).AddOverrun(Duration.FromTicks(ticks)), ct);
         await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key), ct);
 
         var names = new RegulationNames(db, flows);
@@ -78,6 +74,7 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var store = new ComplianceStore(db);
+        await using var snapshot = await store.SnapshotAsync(ct);
         var owners = managerId is not null ? new HashSet<string>(StringComparer.Ordinal) { managerId } : team.Owners;
         var weeks = ReportWeeks.Split(period.From, period.To, period.Zone);
         var perWeek = new List<Dictionary<string, (long Met, long Breached)>>(weeks.Count);

@@ -11,13 +11,14 @@ namespace Crm.Api.Compliance;
 /// </summary>
 public sealed class ComplianceScope(UserDirectory directory)
 {
-    /// <summary>The people a team report covers: <see cref="Owners"/> null means everyone (admin, no team filter).
-    /// <see cref="Listed"/> are shown even with nothing measured: the managers of the teams in view.</summary>
-    public sealed record Team(IReadOnlySet<string>? Owners, IReadOnlyList<UserRecord> Listed);
+    /// <summary>The people a team report covers: <see cref="Owners"/> null means everyone (admin, no team filter), which
+    /// SQL need not filter on; <see cref="People"/> are their ids either way. <see cref="Listed"/> are shown even with
+    /// nothing measured: the managers of the teams in view.</summary>
+    public sealed record Team(IReadOnlySet<string>? Owners, IReadOnlyList<UserRecord> Listed, IReadOnlyList<string> People);
 
     public bool TryTeam(Caller caller, string? teamId, out Team team, out IResult? problem)
     {
-        team = new Team(null, []);
+        team = new Team(null, [], []);
         problem = null;
         if (caller.IsManager || !(caller.IsAdmin || caller.IsHead))
         {
@@ -36,11 +37,11 @@ public sealed class ComplianceScope(UserDirectory directory)
         }
         if (teams is null)
         {
-            team = new Team(null, [.. directory.Users.Where(u => u.Role == Roles.Manager)]);
+            team = new Team(null, [.. directory.Users.Where(u => u.Role == Roles.Manager)], [.. directory.Users.Select(u => u.Id)]);
             return true;
         }
         var people = directory.Users.Where(u => u.TeamId is not null && teams.Contains(u.TeamId)).ToList();
-        team = new Team(people.Select(u => u.Id).ToHashSet(StringComparer.Ordinal), [.. people.Where(u => u.Role == Roles.Manager)]);
+        team = new Team(people.Select(u => u.Id).ToHashSet(StringComparer.Ordinal), [.. people.Where(u => u.Role == Roles.Manager)], [.. people.Select(u => u.Id)]);
         return true;
     }
 

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Crm.Api.Persistence;
 using Crm.Engine.Compliance;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 
 namespace Crm.Api.Compliance;
@@ -14,6 +16,19 @@ namespace Crm.Api.Compliance;
 /// </summary>
 internal sealed class ComplianceStore(CrmDbContext db)
 {
+    /// <summary>Starts a read transaction: every query of one report then sees the same committed state, so a breach
+    /// committed halfway through is either in all of its counts, overruns and open breaches or in none.</summary>
+    public async Task<IAsyncDisposable> SnapshotAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        // Deferred on SQLite: a reader must not take the write lock (Microsoft.Data.Sqlite's default is BEGIN IMMEDIATE);
+        // in WAL mode the snapshot is fixed at the first read and writers carry on.
+        var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction();
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return transaction;
+    }
+
     /// <summary>Met and breached clocks per key with the deciding instant in [from, to).</summary>
     public async Task<Dictionary<ClockKey, (long Met, long Breached)>> CountAsync(
         Instant from, Instant to, IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
@@ -30,7 +45,17 @@ internal sealed class ComplianceStore(CrmDbContext db)
             await ReadAsync(sql, Parameters(span.FirstDay, span.EndDay, owners, workflowId), r =>
                 Add(counts, Key(r), r.GetInt64(4), r.GetInt64(5)), ct);
         }
-        foreach (var (a, b) in span.Edges)
+        foreach (var (key, (met, breached)) in await CountAsync(span.Edges, owners, workflowId, ct))
+            Add(counts, key, met, breached);
+        return counts;
+    }
+
+    /// <summary>Met and breached clocks per key inside the given instants, counted from the clocks themselves.</summary>
+    private async Task<Dictionary<ClockKey, (long Met, long Breached)>> CountAsync(
+        IReadOnlyList<(Instant From, Instant To)> spans, IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
+    {
+        var counts = new Dictionary<ClockKey, (long Met, long Breached)>();
+        foreach (var (a, b) in spans)
         {
             var met = $"""
                 SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), COUNT(*) FROM "Clocks"
@@ -48,32 +73,90 @@ internal sealed class ComplianceStore(CrmDbContext db)
         return counts;
     }
 
-    /// <summary>Final overruns of one owner's finished breaches with the deadline in [from, to), as ticks.</summary>
-    public async Task<List<long>> FinishedOverrunsAsync(string ownerId, Instant from, Instant to, string? workflowId, CancellationToken ct)
+    /// <summary>
+    /// Met and breached clocks per owner in [from, to): the managers table's hot path. Whole days are one seek per owner into
+    /// <c>IX_ClockTallies_Owner</c> summing index entries (no sort, no table rows); the ragged ends as in <see cref="CountAsync"/>.
+    /// </summary>
+    public async Task<Dictionary<string, (long Met, long Breached)>> CountPerOwnerAsync(
+        IReadOnlyList<string> owners, Instant from, Instant to, string? workflowId, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, (long Met, long Breached)>(StringComparer.Ordinal);
+        var span = TallyDays.Split(from, to);
+        if (span.HasWholeDays)
+        {
+            var sql = $"""
+                SELECT SUM("Met"), SUM("Breached") FROM "ClockTallies"
+                WHERE "OwnerId" = @o AND "Day" >= @a AND "Day" < @b{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
+                """;
+            await ForEachOwnerAsync(sql, owners, span.FirstDay, span.EndDay, workflowId, (owner, r) =>
+            {
+                if (!r.IsDBNull(0))
+                    counts[owner] = (r.GetInt64(0), r.GetInt64(1));
+            }, ct);
+        }
+        if (span.Edges.Count > 0)
+        {
+            var set = owners.ToHashSet(StringComparer.Ordinal);
+            var edges = await CountAsync(span.Edges, set, workflowId, ct);
+            foreach (var (key, (met, breached)) in edges)
+            {
+                var (m, b) = counts.GetValueOrDefault(key.OwnerId);
+                counts[key.OwnerId] = (m + met, b + breached);
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>Final overruns (ticks) of each owner's finished breaches with the deadline in [from, to). One prepared
+    /// statement serves every owner: each is a seek into <c>IX_Clocks_OwnerBreaches</c> reading index pages only.</summary>
+    public async Task FinishedOverrunsAsync(IEnumerable<string> owners, Instant from, Instant to, string? workflowId,
+        Action<string, long> overrun, CancellationToken ct)
     {
         var sql = $"""
             SELECT "OverrunTicks" FROM "Clocks"
             WHERE "OwnerId" = @o AND "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
             """;
-        var overruns = new List<long>();
-        var parameters = Parameters(from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), null, workflowId);
-        parameters.Add(("@o", ownerId));
-        await ReadAsync(sql, parameters, r => overruns.Add(r.GetInt64(0)), ct);
-        return overruns;
+        await ForEachOwnerAsync(sql, owners, from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), workflowId, (owner, r) => overrun(owner, r.GetInt64(0)), ct);
     }
 
     /// <summary>The same, with the key of each, for reports grouped by regulation.</summary>
-    public async Task<List<(ClockKey Key, long Ticks)>> FinishedOverrunsByKeyAsync(string ownerId, Instant from, Instant to, string? workflowId, CancellationToken ct)
+    public async Task FinishedOverrunsByKeyAsync(IEnumerable<string> owners, Instant from, Instant to, string? workflowId,
+        Action<ClockKey, long> overrun, CancellationToken ct)
     {
         var sql = $"""
             SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), "OverrunTicks" FROM "Clocks"
             WHERE "OwnerId" = @o AND "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
             """;
-        var overruns = new List<(ClockKey, long)>();
-        var parameters = Parameters(from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), null, workflowId);
-        parameters.Add(("@o", ownerId));
-        await ReadAsync(sql, parameters, r => overruns.Add((Key(r), r.GetInt64(4))), ct);
-        return overruns;
+        await ForEachOwnerAsync(sql, owners, from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), workflowId, (_, r) => overrun(Key(r), r.GetInt64(4)), ct);
+    }
+
+    /// <summary>Runs one prepared statement once per owner (<c>@o</c>), between <c>@a</c> and <c>@b</c>.</summary>
+    private async Task ForEachOwnerAsync(string sql, IEnumerable<string> owners, long from, long to, string? workflowId,
+        Action<string, DbDataReader> row, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in Parameters(from, to, null, workflowId))
+            AddParameter(command, name, value);
+        var ownerParameter = AddParameter(command, "@o", "");
+        foreach (var owner in owners)
+        {
+            ownerParameter.Value = owner;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (reader.Read())
+                row(owner, reader);
+        }
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     /// <summary>Every breach still running now, of the given owners (everyone's when null).</summary>
@@ -125,13 +208,9 @@ internal sealed class ComplianceStore(CrmDbContext db)
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+            AddParameter(command, name, value);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             row(reader);

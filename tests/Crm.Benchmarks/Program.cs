@@ -1,9 +1,11 @@
 using Crm.Benchmarks.Calendars;
+using Crm.Benchmarks.Compliance;
 
 // Each benchmark lives in its feature folder; add it here under the name passed on the command line.
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["calendars"] = CalendarBenchmark.RunAsync,
+    ["compliance"] = ComplianceBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

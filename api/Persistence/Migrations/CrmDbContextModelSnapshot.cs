@@ -191,7 +191,7 @@ namespace Crm.Api.Persistence.Migrations
                         .HasDatabaseName("IX_Clocks_Breaches")
                         .HasFilter("\"BreachedAt\" IS NOT NULL");
 
-                    b.HasIndex("FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId")
+                    b.HasIndex("FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId", "State")
                         .HasDatabaseName("IX_Clocks_Met")
                         .HasFilter("\"State\" = 'met'");
 
@@ -226,6 +226,9 @@ namespace Crm.Api.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+
+                    b.HasIndex("OwnerId", "Day", "WorkflowId", "Met", "Breached")
+                        .HasDatabaseName("IX_ClockTallies_Owner");
 
                     b.ToTable("ClockTallies");
                 });

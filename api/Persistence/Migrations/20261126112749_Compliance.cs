@@ -64,7 +64,7 @@ namespace Crm.Api.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Clocks_Met",
                 table: "Clocks",
-                columns: new[] { "FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId" },
+                columns: new[] { "FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId", "State" },
                 filter: "\"State\" = 'met'");
 
             migrationBuilder.CreateIndex(
@@ -78,6 +78,11 @@ namespace Crm.Api.Persistence.Migrations
                 table: "Clocks",
                 columns: new[] { "OwnerId", "BreachedAt", "OverrunTicks", "WorkflowId", "RegulationId", "StageId" },
                 filter: "\"BreachedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockTallies_Owner",
+                table: "ClockTallies",
+                columns: new[] { "OwnerId", "Day", "WorkflowId", "Met", "Breached" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Plans_ManagerId_Metric_From_To",

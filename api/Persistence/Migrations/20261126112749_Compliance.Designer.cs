@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Api.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126111833_Compliance")]
+    [Migration("20261126112749_Compliance")]
     partial class Compliance
     {
         /// <inheritdoc />
@@ -194,7 +194,7 @@ namespace Crm.Api.Persistence.Migrations
                         .HasDatabaseName("IX_Clocks_Breaches")
                         .HasFilter("\"BreachedAt\" IS NOT NULL");
 
-                    b.HasIndex("FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId")
+                    b.HasIndex("FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId", "State")
                         .HasDatabaseName("IX_Clocks_Met")
                         .HasFilter("\"State\" = 'met'");
 
@@ -229,6 +229,9 @@ namespace Crm.Api.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+
+                    b.HasIndex("OwnerId", "Day", "WorkflowId", "Met", "Breached")
+                        .HasDatabaseName("IX_ClockTallies_Owner");
 
                     b.ToTable("ClockTallies");
                 });
