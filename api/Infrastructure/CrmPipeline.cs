@@ -1,8 +1,10 @@
 using Crm.Api.Alerts;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
+using Crm.Api.Compliance;
 using Crm.Api.Deals;
 using Crm.Api.Directory;
+using Crm.Api.Plans;
 using Crm.Api.Workflows;
 using Microsoft.Extensions.FileProviders;
 
@@ -27,6 +29,8 @@ public static class CrmPipeline
         app.MapAlertEndpoints();
         app.MapCalendarEndpoints();
         app.MapHub<Hubs.AlertHub>(Hubs.AlertHub.Path);
+        app.MapComplianceEndpoints();
+        app.MapPlanEndpoints();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapFallback("/api/{**path}", () => Problems.NotFound("No such API endpoint.")).AllowAnonymous();
 

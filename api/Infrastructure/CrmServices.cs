@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Crm.Api.Alerts;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
+using Crm.Api.Compliance;
 using Crm.Api.Deals;
 using Crm.Api.Directory;
 using Crm.Api.Persistence;
@@ -53,6 +54,9 @@ public static class CrmServices
         services.AddScoped<WorkflowDrafts>();
         services.AddScoped<DealCreation>();
         services.AddSingleton<DealCommands>();
+        services.AddSingleton<ComplianceScope>();
+        services.AddSingleton<ComplianceReports>();
+        services.AddSingleton<ComplianceClocks>();
         services.AddHostedService<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
         services.AddCrmJobs(builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions());

@@ -20,6 +20,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<DealEventRecord> DealEvents => Set<DealEventRecord>();
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
     public DbSet<DictionaryRecord> Dictionaries => Set<DictionaryRecord>();
+    public DbSet<ClockTallyRecord> ClockTallies => Set<ClockTallyRecord>();
+    public DbSet<PlanRecord> Plans => Set<PlanRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -69,12 +71,33 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             e.HasKey(c => c.Id);
             e.HasIndex(c => c.DealId);
             e.HasIndex(c => new { c.OwnerId, c.FinishedAt });
-            e.HasIndex(c => new { c.OwnerId, c.BreachedAt });
+            // Compliance: partial covering indexes, so reports read index pages only (see api/Compliance).
+            e.HasIndex(c => new { c.OwnerId, c.BreachedAt, c.OverrunTicks, c.WorkflowId, c.RegulationId, c.StageId })
+                .HasDatabaseName("IX_Clocks_OwnerBreaches").HasFilter("\"BreachedAt\" IS NOT NULL");
+            e.HasIndex(c => new { c.BreachedAt, c.OwnerId, c.WorkflowId, c.RegulationId, c.StageId })
+                .HasDatabaseName("IX_Clocks_Breaches").HasFilter("\"BreachedAt\" IS NOT NULL");
+            e.HasIndex(c => new { c.FinishedAt, c.OwnerId, c.WorkflowId, c.RegulationId, c.StageId, c.State })
+                .HasDatabaseName("IX_Clocks_Met").HasFilter("\"State\" = 'met'");
+            e.HasIndex(c => c.OwnerId)
+                .HasDatabaseName("IX_Clocks_OpenBreaches").HasFilter("\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
+        });
+        modelBuilder.Entity<ClockTallyRecord>(e =>
+        {
+            e.HasKey(t => new { t.Day, t.OwnerId, t.WorkflowId, t.RegulationId, t.StageId });
+            // One seek per owner and a sum over index entries: the managers table never touches the table's rows.
+            e.HasIndex(t => new { t.OwnerId, t.Day, t.WorkflowId, t.Met, t.Breached }).HasDatabaseName("IX_ClockTallies_Owner");
+        });
+        modelBuilder.Entity<PlanRecord>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.HasIndex(p => new { p.ManagerId, p.Metric, p.From, p.To }).IsUnique();
+            e.Property(p => p.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<DealEventRecord>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.DealId);
+            e.HasIndex(x => new { x.By, x.Kind, x.At });
         });
         modelBuilder.Entity<AlertRecord>(e =>
         {

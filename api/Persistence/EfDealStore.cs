@@ -31,6 +31,34 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
                 await writer.WriteAsync(write, cancellationToken);
             await writer.FlushAsync(cancellationToken);
         }
+        await TallyAsync(db, writes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Counts the clocks these writes met or breached into the daily tallies, in the same transaction, so a
+    /// report never sees a clock without its tally or the other way round.</summary>
+    private static async Task TallyAsync(CrmDbContext db, IReadOnlyList<DealWrite> writes, CancellationToken cancellationToken)
+    {
+        var increments = new Dictionary<(long Day, string Owner, string Workflow, string Regulation, string Stage), (long Met, long Breached)>();
+        foreach (var write in writes)
+        {
+            foreach (var clockId in write.Changes.SettledClocks)
+            {
+                var clock = write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
+                if (clock?.OwnerId is not { } owner)
+                    continue;
+                var breached = clock.BreachedAt is not null;
+                var at = breached ? clock.BreachedAt : clock.FinishedAt;
+                if (at is null)
+                    continue;
+                var key = (Day: Engine.Compliance.TallyDays.DayOf(at.Value), owner, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
+                var (met, breaches) = increments.GetValueOrDefault(key);
+                increments[key] = breached ? (met, breaches + 1) : (met + 1, breaches);
+            }
+        }
+        foreach (var ((day, owner, workflow, regulation, stage), (met, breached)) in increments)
+        {
+            await db.Database.ExecuteSqlRawAsync(ClockTallySql.Increment, [day, owner, workflow, regulation, stage, met, breached], cancellationToken);
+        }
     }
 }

@@ -149,3 +149,34 @@ public sealed class DictionaryRecord
     public required string Id { get; set; }
     public required string Name { get; set; }
 }
+
+/// <summary>
+/// Met and breached clocks per UTC day, owner, funnel, regulation and stage, kept in the same transaction as the
+/// clocks themselves. Compliance reports over months add these up instead of counting millions of clocks.
+/// </summary>
+public sealed class ClockTallyRecord
+{
+    /// <summary>Days since 1970-01-01 UTC of the instant the clock was met (FinishedAt) or breached (BreachedAt).</summary>
+    public long Day { get; set; }
+    public required string OwnerId { get; set; }
+    public required string WorkflowId { get; set; }
+    public required string RegulationId { get; set; }
+    /// <summary>The stage of a stage regulation; empty for a funnel-level one (a key cannot be null).</summary>
+    public required string StageId { get; set; }
+    public long Met { get; set; }
+    public long Breached { get; set; }
+}
+
+/// <summary>A target a head set for a manager: so many of <see cref="Metric"/> between two instants.</summary>
+public sealed class PlanRecord
+{
+    public required string Id { get; set; }
+    public required string ManagerId { get; set; }
+    public required string Metric { get; set; }
+    public Instant From { get; set; }
+    public Instant To { get; set; }
+    public int Target { get; set; }
+    public string? SetBy { get; set; }
+    public Instant UpdatedAt { get; set; }
+    public int Version { get; set; } = 1;
+}

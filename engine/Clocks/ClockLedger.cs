@@ -105,6 +105,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
             clock.BreachedAt = at;
             clock.State = ClockState.Breached;
             clock.OwnerId = deal.OwnerId;
+            changes.ClockSettled(clock.Id);
             Raise(clock, AlertKind.Breach, AlertAudience.Owner, now);
         }
         else if (clock.NextEscalationAt == at)
@@ -249,6 +250,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
         {
             clock.State = ClockState.Met;
             clock.OwnerId = deal.OwnerId;
+            changes.ClockSettled(clock.Id);
         }
         changes.Record(now, null, "clockStopped", new Dictionary<string, object?>
         {

@@ -9,13 +9,20 @@ public sealed class DealChanges
     private readonly List<DealEvent> _events = [];
     private readonly List<RaisedAlert> _alerts = [];
     private readonly List<string> _startedClocks = [];
+    private readonly List<string> _settledClocks = [];
 
     public IReadOnlyList<DealEvent> Events => _events;
     public IReadOnlyList<RaisedAlert> Alerts => _alerts;
     /// <summary>Clocks created by these changes (the store inserts them; the others it updates).</summary>
     public IReadOnlyList<string> StartedClocks => _startedClocks;
 
+    /// <summary>Clocks whose result became final for attribution in these changes: met, or breached (a breach is
+    /// final at its deadline even though the clock runs on). The store keeps its compliance tallies from these.</summary>
+    public IReadOnlyList<string> SettledClocks => _settledClocks;
+
     public void ClockStarted(string clockId) => _startedClocks.Add(clockId);
+
+    public void ClockSettled(string clockId) => _settledClocks.Add(clockId);
 
     public void Record(Instant at, string? by, string kind, IReadOnlyDictionary<string, object?> details) =>
         _events.Add(new DealEvent(at, by, kind, details));
@@ -41,5 +48,6 @@ public sealed class DealChanges
         _events.AddRange(other._events);
         _alerts.AddRange(other._alerts);
         _startedClocks.AddRange(other._startedClocks);
+        _settledClocks.AddRange(other._settledClocks);
     }
 }

@@ -1,4 +1,5 @@
 using Crm.Benchmarks.Calendars;
+using Crm.Benchmarks.Compliance;
 using Crm.Benchmarks.Moves;
 
 // Each benchmark lives in its feature folder; add it here under the name passed on the command line:
@@ -7,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
 {
     ["calendars"] = CalendarBenchmark.RunAsync,
     ["moves"] = DurableMovesBenchmark.RunAsync,
+    ["compliance"] = ComplianceBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -181,11 +181,56 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.HasIndex("DealId");
 
-                    b.HasIndex("OwnerId", "BreachedAt");
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("IX_Clocks_OpenBreaches")
+                        .HasFilter("\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "FinishedAt");
 
+                    b.HasIndex("BreachedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId")
+                        .HasDatabaseName("IX_Clocks_Breaches")
+                        .HasFilter("\"BreachedAt\" IS NOT NULL");
+
+                    b.HasIndex("FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId", "State")
+                        .HasDatabaseName("IX_Clocks_Met")
+                        .HasFilter("\"State\" = 'met'");
+
+                    b.HasIndex("OwnerId", "BreachedAt", "OverrunTicks", "WorkflowId", "RegulationId", "StageId")
+                        .HasDatabaseName("IX_Clocks_OwnerBreaches")
+                        .HasFilter("\"BreachedAt\" IS NOT NULL");
+
                     b.ToTable("Clocks");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
+                {
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkflowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegulationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Breached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+
+                    b.HasIndex("OwnerId", "Day", "WorkflowId", "Met", "Breached")
+                        .HasDatabaseName("IX_ClockTallies_Owner");
+
+                    b.ToTable("ClockTallies");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.DealEventRecord", b =>
@@ -215,6 +260,8 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DealId");
+
+                    b.HasIndex("By", "Kind", "At");
 
                     b.ToTable("DealEvents");
                 });
@@ -334,6 +381,46 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("Kind", "Id");
 
                     b.ToTable("Dictionaries");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "Metric", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("Plans");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.TeamRecord", b =>

@@ -1,0 +1,218 @@
+using System.Data.Common;
+using Crm.Api.Persistence;
+using Crm.Engine.Compliance;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+
+namespace Crm.Api.Compliance;
+
+/// <summary>
+/// The reads behind compliance reports, in plain SQL over the partial covering indexes of <see cref="CrmDbContext"/>:
+/// counts from the daily tallies for whole UTC days and from the clocks for the ragged ends, overruns per owner from
+/// <c>IX_Clocks_OwnerBreaches</c> (index pages only), open breaches from <c>IX_Clocks_OpenBreaches</c>. Hand-written
+/// because a quarter holds millions of clocks and EF's materializer costs more per row than SQLite does.
+/// </summary>
+internal sealed class ComplianceStore(CrmDbContext db)
+{
+    /// <summary>Starts a read transaction: every query of one report then sees the same committed state, so a breach
+    /// committed halfway through is either in all of its counts, overruns and open breaches or in none.</summary>
+    public async Task<IAsyncDisposable> SnapshotAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        // Deferred on SQLite: a reader must not take the write lock (Microsoft.Data.Sqlite's default is BEGIN IMMEDIATE);
+        // in WAL mode the snapshot is fixed at the first read and writers carry on.
+        var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction();
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return transaction;
+    }
+
+    /// <summary>Met and breached clocks per key with the deciding instant in [from, to).</summary>
+    public async Task<Dictionary<ClockKey, (long Met, long Breached)>> CountAsync(
+        Instant from, Instant to, IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
+    {
+        var counts = new Dictionary<ClockKey, (long Met, long Breached)>();
+        var span = TallyDays.Split(from, to);
+        if (span.HasWholeDays)
+        {
+            var sql = $"""
+                SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", SUM("Met"), SUM("Breached") FROM "ClockTallies"
+                WHERE "Day" >= @a AND "Day" < @b{Filters("", owners, workflowId)}
+                GROUP BY "OwnerId", "WorkflowId", "RegulationId", "StageId"
+                """;
+            await ReadAsync(sql, Parameters(span.FirstDay, span.EndDay, owners, workflowId), r =>
+                Add(counts, Key(r), r.GetInt64(4), r.GetInt64(5)), ct);
+        }
+        foreach (var (key, (met, breached)) in await CountAsync(span.Edges, owners, workflowId, ct))
+            Add(counts, key, met, breached);
+        return counts;
+    }
+
+    /// <summary>Met and breached clocks per key inside the given instants, counted from the clocks themselves.</summary>
+    private async Task<Dictionary<ClockKey, (long Met, long Breached)>> CountAsync(
+        IReadOnlyList<(Instant From, Instant To)> spans, IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
+    {
+        var counts = new Dictionary<ClockKey, (long Met, long Breached)>();
+        foreach (var (a, b) in spans)
+        {
+            var met = $"""
+                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), COUNT(*) FROM "Clocks"
+                WHERE "State" = 'met' AND "FinishedAt" >= @a AND "FinishedAt" < @b AND "OwnerId" IS NOT NULL{Filters("", owners, workflowId)}
+                GROUP BY "OwnerId", "WorkflowId", "RegulationId", "StageId"
+                """;
+            await ReadAsync(met, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r => Add(counts, Key(r), r.GetInt64(4), 0), ct);
+            var breached = $"""
+                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), COUNT(*) FROM "Clocks"
+                WHERE "BreachedAt" >= @a AND "BreachedAt" < @b AND "OwnerId" IS NOT NULL{Filters("", owners, workflowId)}
+                GROUP BY "OwnerId", "WorkflowId", "RegulationId", "StageId"
+                """;
+            await ReadAsync(breached, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r => Add(counts, Key(r), 0, r.GetInt64(4)), ct);
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// Met and breached clocks per owner in [from, to): the managers table's hot path. Whole days are one seek per owner into
+    /// <c>IX_ClockTallies_Owner</c> summing index entries (no sort, no table rows); the ragged ends as in <see cref="CountAsync"/>.
+    /// </summary>
+    public async Task<Dictionary<string, (long Met, long Breached)>> CountPerOwnerAsync(
+        IReadOnlyList<string> owners, Instant from, Instant to, string? workflowId, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, (long Met, long Breached)>(StringComparer.Ordinal);
+        var span = TallyDays.Split(from, to);
+        if (span.HasWholeDays)
+        {
+            var sql = $"""
+                SELECT SUM("Met"), SUM("Breached") FROM "ClockTallies"
+                WHERE "OwnerId" = @o AND "Day" >= @a AND "Day" < @b{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
+                """;
+            await ForEachOwnerAsync(sql, owners, span.FirstDay, span.EndDay, workflowId, (owner, r) =>
+            {
+                if (!r.IsDBNull(0))
+                    counts[owner] = (r.GetInt64(0), r.GetInt64(1));
+            }, ct);
+        }
+        if (span.Edges.Count > 0)
+        {
+            var set = owners.ToHashSet(StringComparer.Ordinal);
+            var edges = await CountAsync(span.Edges, set, workflowId, ct);
+            foreach (var (key, (met, breached)) in edges)
+            {
+                var (m, b) = counts.GetValueOrDefault(key.OwnerId);
+                counts[key.OwnerId] = (m + met, b + breached);
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>Final overruns (ticks) of each owner's finished breaches with the deadline in [from, to). One prepared
+    /// statement serves every owner: each is a seek into <c>IX_Clocks_OwnerBreaches</c> reading index pages only.</summary>
+    public async Task FinishedOverrunsAsync(IEnumerable<string> owners, Instant from, Instant to, string? workflowId,
+        Action<string, long> overrun, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT "OverrunTicks" FROM "Clocks"
+            WHERE "OwnerId" = @o AND "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
+            """;
+        await ForEachOwnerAsync(sql, owners, from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), workflowId, (owner, r) => overrun(owner, r.GetInt64(0)), ct);
+    }
+
+    /// <summary>The same, with the key of each, for reports grouped by regulation.</summary>
+    public async Task FinishedOverrunsByKeyAsync(IEnumerable<string> owners, Instant from, Instant to, string? workflowId,
+        Action<ClockKey, long> overrun, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), "OverrunTicks" FROM "Clocks"
+            WHERE "OwnerId" = @o AND "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
+            """;
+        await ForEachOwnerAsync(sql, owners, from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), workflowId, (_, r) => overrun(Key(r), r.GetInt64(4)), ct);
+    }
+
+    /// <summary>Runs one prepared statement once per owner (<c>@o</c>), between <c>@a</c> and <c>@b</c>.</summary>
+    private async Task ForEachOwnerAsync(string sql, IEnumerable<string> owners, long from, long to, string? workflowId,
+        Action<string, DbDataReader> row, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in Parameters(from, to, null, workflowId))
+            AddParameter(command, name, value);
+        var ownerParameter = AddParameter(command, "@o", "");
+        foreach (var owner in owners)
+        {
+            ownerParameter.Value = owner;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (reader.Read())
+                row(owner, reader);
+        }
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>Every breach still running now, of the given owners (everyone's when null).</summary>
+    public async Task<List<OpenBreach>> OpenBreachesAsync(IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT c."OwnerId", c."WorkflowId", c."RegulationId", COALESCE(c."StageId", ''), c."BreachedAt", c."ConsumedTicks",
+                   c."RunningSince", c."LimitTicks", d."WorkflowVersion"
+            FROM "Clocks" AS c JOIN "Deals" AS d ON d."Id" = c."DealId"
+            WHERE c."FinishedAt" IS NULL AND c."BreachedAt" IS NOT NULL AND c."OwnerId" IS NOT NULL{Filters("c.", owners, workflowId)}
+            """;
+        var open = new List<OpenBreach>();
+        await ReadAsync(sql, Parameters(0, 0, owners, workflowId), r => open.Add(new OpenBreach(
+            Key(r), Instant.FromUnixTimeTicks(r.GetInt64(4)), r.GetInt64(5),
+            r.IsDBNull(6) ? null : Instant.FromUnixTimeTicks(r.GetInt64(6)), r.GetInt64(7), r.GetInt32(8))), ct);
+        return open;
+    }
+
+    private static ClockKey Key(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+
+    private static void Add(Dictionary<ClockKey, (long Met, long Breached)> counts, ClockKey key, long met, long breached)
+    {
+        var (m, b) = counts.GetValueOrDefault(key);
+        counts[key] = (m + met, b + breached);
+    }
+
+    private static string Filters(string alias, IReadOnlySet<string>? owners, string? workflowId)
+    {
+        var sql = "";
+        if (owners is not null)
+            sql += owners.Count == 0 ? " AND 1 = 0" : $" AND {alias}\"OwnerId\" IN ({string.Join(", ", owners.Select((_, i) => $"@o{i}"))})";
+        if (workflowId is not null)
+            sql += $" AND {alias}\"WorkflowId\" = @wf";
+        return sql;
+    }
+
+    private static List<(string Name, object Value)> Parameters(long a, long b, IReadOnlySet<string>? owners, string? workflowId)
+    {
+        var list = new List<(string, object)> { ("@a", a), ("@b", b) };
+        if (owners is not null)
+            list.AddRange(owners.Select((o, i) => ($"@o{i}", (object)o)));
+        if (workflowId is not null)
+            list.Add(("@wf", workflowId));
+        return list;
+    }
+
+    private async Task ReadAsync(string sql, List<(string Name, object Value)> parameters, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
+            AddParameter(command, name, value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            row(reader);
+    }
+}

@@ -1,0 +1,132 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Crm.Api.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Compliance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Clocks_OwnerId_BreachedAt",
+                table: "Clocks");
+
+            migrationBuilder.CreateTable(
+                name: "ClockTallies",
+                columns: table => new
+                {
+                    Day = table.Column<long>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkflowId = table.Column<string>(type: "TEXT", nullable: false),
+                    RegulationId = table.Column<string>(type: "TEXT", nullable: false),
+                    StageId = table.Column<string>(type: "TEXT", nullable: false),
+                    Met = table.Column<long>(type: "INTEGER", nullable: false),
+                    Breached = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockTallies", x => new { x.Day, x.OwnerId, x.WorkflowId, x.RegulationId, x.StageId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ManagerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", nullable: false),
+                    From = table.Column<long>(type: "INTEGER", nullable: false),
+                    To = table.Column<long>(type: "INTEGER", nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DealEvents_By_Kind_At",
+                table: "DealEvents",
+                columns: new[] { "By", "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clocks_Breaches",
+                table: "Clocks",
+                columns: new[] { "BreachedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId" },
+                filter: "\"BreachedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clocks_Met",
+                table: "Clocks",
+                columns: new[] { "FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId", "State" },
+                filter: "\"State\" = 'met'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clocks_OpenBreaches",
+                table: "Clocks",
+                column: "OwnerId",
+                filter: "\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clocks_OwnerBreaches",
+                table: "Clocks",
+                columns: new[] { "OwnerId", "BreachedAt", "OverrunTicks", "WorkflowId", "RegulationId", "StageId" },
+                filter: "\"BreachedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockTallies_Owner",
+                table: "ClockTallies",
+                columns: new[] { "OwnerId", "Day", "WorkflowId", "Met", "Breached" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_ManagerId_Metric_From_To",
+                table: "Plans",
+                columns: new[] { "ManagerId", "Metric", "From", "To" },
+                unique: true);
+
+            // Clocks met or breached before this version have no tallies yet: count them once from the clocks.
+            migrationBuilder.Sql(ClockTallySql.Rebuild);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ClockTallies");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DealEvents_By_Kind_At",
+                table: "DealEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Clocks_Breaches",
+                table: "Clocks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Clocks_Met",
+                table: "Clocks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Clocks_OpenBreaches",
+                table: "Clocks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Clocks_OwnerBreaches",
+                table: "Clocks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clocks_OwnerId_BreachedAt",
+                table: "Clocks",
+                columns: new[] { "OwnerId", "BreachedAt" });
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Crm.Api.Tests.Infrastructure;
+
+namespace Crm.Api.Tests.Compliance;
+
+public sealed class ComplianceReportTests(ComplianceHistory history) : IClassFixture<ComplianceHistory>
+{
+    /// <summary>The table of <see cref="ComplianceHistory"/>, worked out by hand: id, name, measured, met, breached,
+    /// compliance, median overrun, p90 overrun, open overdue.</summary>
+    private static readonly string[] Expected =
+    [
+        "anna,Anna Petrova,8,6,2,0.75,PT9M,PT12M,0",
+        "boris,Boris Ivanov,5,2,3,0.4,PT15M,PT50M,1",
+    ];
+
+    private static readonly string[] Nothing =
+    [
+        "anna,Anna Petrova,0,0,0,,,,0",
+        "boris,Boris Ivanov,0,0,0,,,,1",
+    ];
+
+    private static string Line(JsonElement row) => string.Join(",",
+        row.Str("managerId"), row.Str("name"), row.GetProperty("measured").GetInt64(), row.GetProperty("met").GetInt64(),
+        row.GetProperty("breached").GetInt64(),
+        row.GetProperty("compliance").ValueKind == JsonValueKind.Null ? "" : row.GetProperty("compliance").GetDouble().ToString(CultureInfo.InvariantCulture),
+        row.GetProperty("medianOverrun").GetString() ?? "", row.GetProperty("p90Overrun").GetString() ?? "", row.GetProperty("openOverdue").GetInt64());
+
+    private static async Task<string[]> TableAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync($"/api/compliance/managers?{query}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return [.. (await response.JsonAsync()).EnumerateArray().Select(Line)];
+    }
+
+    [Theory]
+    [InlineData("from=2027-03-01&to=2027-03-01")]
+    [InlineData("from=2027-03-01T06:00:00Z&to=2027-03-01T07:00:01Z")]
+    [InlineData("from=2027-03-01&to=2027-03-01&tz=Europe/Moscow")]
+    [InlineData("from=2027-02-28&to=2027-02-28&tz=America/Los_Angeles")]
+    [InlineData("from=2027-02-01T00:00:00Z&to=2027-03-31&workflowId=audit")]
+    [InlineData("")]
+    public async Task Managers_OverTheHistory_IsTheHandComputedTable(string query) =>
+        (await TableAsync(history.Head, query)).ShouldBe(Expected);
+
+    [Theory]
+    [InlineData("from=2027-02-28&to=2027-02-28")]
+    [InlineData("from=2027-03-02&to=2027-03-08&tz=Europe/Moscow")]
+    [InlineData("from=2027-03-01T00:00:00Z&to=2027-03-01T06:00:00Z")]
+    public async Task Managers_OverAPeriodWithoutThem_ListsTheTeamWithNothingMeasured(string query) =>
+        (await TableAsync(history.Head, query)).ShouldBe(Nothing);
+
+    [Fact]
+    public async Task Managers_OfAnotherFunnel_HaveNothing_NotEvenTheOpenBreach() =>
+        (await TableAsync(history.Head, "from=2027-03-01&to=2027-03-31&workflowId=b2b-sales")).ShouldBe(
+            ["anna,Anna Petrova,0,0,0,,,,0", "boris,Boris Ivanov,0,0,0,,,,0"]);
+
+    [Fact]
+    public async Task Managers_ForAnHourCutAcrossTheHistory_CountsOnlyWhatFellInside()
+    {
+        // 06:00-06:09:59 holds Q5 (t3), Q1 (t5), Q3 (t8): all met; breaches start at t10.
+        (await TableAsync(history.Head, "from=2027-03-01T06:00:00Z&to=2027-03-01T06:10:00Z")).ShouldBe(
+        [
+            "anna,Anna Petrova,2,2,0,1,,,0",
+            "boris,Boris Ivanov,1,1,0,1,,,1",
+        ]);
+    }
+
+    [Fact]
+    public async Task Breaches_OfAManager_ListTheirBreachesWithOverruns_LatestFirst()
+    {
+        var anna = (await (await history.Head.GetAsync("/api/compliance/managers/anna/breaches?from=2027-03-01&to=2027-03-01")).JsonAsync()).EnumerateArray().ToList();
+        anna.Select(b => (b.Str("dealId"), b.Str("regulationId"), b.Str("stageName"), b.Str("startedAt"), b.Str("dueAt"), b.Str("finishedAt"), b.Str("overrun"))).ShouldBe(
+        [
+            (history.Deals["D3"], "offer", "Send the offer", Text(8), Text(28), Text(40), "PT12M"),
+            (history.Deals["D2"], "qualify", "Qualify the lead", Text(0), Text(10), Text(16), "PT6M"),
+        ]);
+        anna[0].Str("dealTitle").ShouldBe("D3");
+        anna[0].Str("regulationName").ShouldBe("Send the offer");
+
+        var boris = (await (await history.Head.GetAsync("/api/compliance/managers/boris/breaches?from=2027-03-01&to=2027-03-01")).JsonAsync()).EnumerateArray().ToList();
+        boris.Select(b => (b.Str("dealId"), b.Str("dueAt"), b.GetProperty("finishedAt").GetString(), b.Str("overrun"))).ShouldBe(
+        [
+            (history.Deals["D3"], Text(38), Text(40), "PT2M"),
+            (history.Deals["D6"], Text(30), Text(45), "PT15M"),
+            (history.Deals["D4"], Text(10), null, "PT50M"),
+        ]);
+        // From a breach to the deal's history: the deal itself.
+        (await history.Head.GetAsync($"/api/deals/{boris[1].Str("dealId")}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Regulations_PerRegulationAndStage_AreTheHandComputedFigures()
+    {
+        var rows = (await (await history.Head.GetAsync("/api/compliance/regulations?from=2027-03-01&to=2027-03-01")).JsonAsync()).EnumerateArray()
+            .Select(r => string.Join(",", r.Str("workflowId"), r.Str("regulationId"), r.Str("regulationName"), r.GetProperty("stageId").GetString(), r.GetProperty("stageName").GetString(),
+                r.GetProperty("measured").GetInt64(), r.GetProperty("met").GetInt64(), r.GetProperty("breached").GetInt64(),
+                r.GetProperty("compliance").GetDouble().ToString(CultureInfo.InvariantCulture), r.Str("medianOverrun"), r.Str("p90Overrun"),
+                r.GetProperty("openOverdue").GetInt64()));
+        rows.ShouldBe(
+        [
+            "audit,close,Close within 30 minutes of the offer,,,3,2,1,0.6667,PT2M,PT2M,0",
+            "audit,offer,Send the offer,offer,Send the offer,4,3,1,0.75,PT12M,PT12M,0",
+            "audit,qualify,Qualify the lead,qualify,Qualify the lead,6,3,3,0.5,PT15M,PT50M,1",
+        ]);
+    }
+
+    [Fact]
+    public async Task Trend_IsWeeklyFromMonday_InThePeriodsZone()
+    {
+        var trend = (await (await history.Head.GetAsync("/api/compliance/trend?from=2027-02-24&to=2027-03-09&managerId=anna")).JsonAsync()).EnumerateArray().ToList();
+        trend.Count.ShouldBe(1);
+        var weeks = trend[0].GetProperty("weeks").EnumerateArray()
+            .Select(w => $"{w.Str("weekStart")} {w.GetProperty("measured").GetInt64()} {w.GetProperty("met").GetInt64()} {(w.GetProperty("compliance").ValueKind == JsonValueKind.Null ? "-" : w.GetProperty("compliance").GetDouble().ToString(CultureInfo.InvariantCulture))}");
+        weeks.ShouldBe(["2027-02-22 0 0 -", "2027-03-01 8 6 0.75", "2027-03-08 0 0 -"]);
+    }
+
+    [Fact]
+    public async Task Me_ShowsTheCallersOwnFigures_AndTheClocksBehindThem()
+    {
+        var me = await (await history.Boris.GetAsync("/api/compliance/me?from=2027-03-01&to=2027-03-01")).JsonAsync();
+        Line(me).ShouldBe(Expected[1]);
+        me.GetProperty("clocks").EnumerateArray().Select(c => (c.Str("dealTitle"), c.Str("regulationId"), c.Str("counted"), c.GetProperty("overrun").GetString()))
+            .ShouldBe(
+            [
+                ("D3", "close", "breached", "PT2M"), ("D6", "qualify", "breached", "PT15M"), ("D5", "offer", "met", null),
+                ("D4", "qualify", "breached", "PT50M"), ("D5", "qualify", "met", null),
+            ]);
+        me.GetProperty("weeks").GetArrayLength().ShouldBe(1);
+
+        // A breach from before the period still shows as open overdue.
+        var later = await (await history.Boris.GetAsync("/api/compliance/me?from=2027-03-02&to=2027-03-02")).JsonAsync();
+        Line(later).ShouldBe(Nothing[1]);
+        later.GetProperty("clocks").EnumerateArray().Select(c => (c.Str("dealTitle"), c.Str("counted"))).ShouldBe([("D4", "openOverdue")]);
+    }
+
+    [Fact]
+    public async Task Export_CsvAndXlsx_CarryExactlyTheTable()
+    {
+        var csv = await history.Head.GetAsync("/api/compliance/export?format=csv&from=2027-03-01&to=2027-03-01");
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        csv.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        csv.Content.Headers.ContentDisposition.FileName!.Trim('"').ShouldBe("compliance-managers-2027-03-01-to-2027-03-01.csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldBe(["managerId,name,measured,met,breached,compliance,medianOverrun,p90Overrun,openOverdue", .. Expected]);
+
+        var xlsx = await history.Head.GetAsync("/api/compliance/export?format=xlsx&from=2027-03-01&to=2027-03-01");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        xlsx.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldEndWith(".xlsx");
+        using var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet("Compliance");
+        var rows = sheet.RowsUsed().Select(r => string.Join(",", Enumerable.Range(1, 9).Select(c => Cell(r.Cell(c))))).ToList();
+        rows.ShouldBe(lines);
+    }
+
+    private static string Cell(IXLCell cell) => cell.DataType == XLDataType.Number
+        ? cell.GetDouble().ToString(CultureInfo.InvariantCulture)
+        : cell.GetString();
+
+    private static string Text(int minutes) => ComplianceHistory.At(minutes).ToString();
+}
