@@ -110,3 +110,16 @@ test('a regulation drawn in the designer breaches live in the workspace and show
   await head.getByTestId('breaches').locator('tr').filter({ hasText: 'Call ACME back' }).waitFor();
   await shot(head, '6-dashboard-breaches');
 });
+
+test('the built-in B2B funnel and the demo board render for the README', async () => {
+  const admin = await signIn(browser, crm.url, 'admin@crm.local');
+  await admin.goto(`${crm.url}/designer/b2b-sales`);
+  await admin.getByTestId('node-presentation').waitFor();
+  await admin.getByTestId('validation-status').filter({ hasText: /no problems/i }).waitFor();
+  await shot(admin, 'readme-designer');
+
+  const anna = await signIn(browser, crm.url, 'anna@crm.local');
+  await anna.getByTestId('workspace-funnel').selectOption('b2b-sales');
+  await anna.locator('[data-testid^="deal-"]').first().waitFor();
+  await shot(anna, 'readme-workspace');
+});
