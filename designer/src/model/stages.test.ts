@@ -3,17 +3,17 @@ import { sampleFunnel } from './fixtures';
 import { orderedStages, outcomesOf } from './stages';
 
 describe('stage order for the board', () => {
-  it('follows the flow from the start and lists only stages', () => {
-    expect(orderedStages(sampleFunnel()).map((s) => s.id)).toEqual(['new', 'paused', 'proposal']);
+  it('follows the flow from the start, lists only stages, and puts pause stages last', () => {
+    expect(orderedStages(sampleFunnel()).map((s) => s.id)).toEqual(['new', 'proposal', 'paused']);
   });
 
-  it('appends stages that cannot be reached', () => {
+  it('appends stages that cannot be reached before the pause stages', () => {
     const def = sampleFunnel();
     def.activities.push({ id: 'side', type: 'Stage', outcomes: [] });
     expect(
       orderedStages(def)
         .map((s) => s.id)
-        .at(-1),
+        .at(-2),
     ).toBe('side');
   });
 

@@ -1,6 +1,7 @@
 import type { Activity, WorkflowDefinition } from './types';
 
-/** The funnel's stages in the order a deal meets them: breadth-first from the start, then any others. */
+/** The funnel's stages in the order a deal meets them: breadth-first from the start, then any others;
+ * pause stages last, since a deal only steps aside into them. */
 export function orderedStages(def: WorkflowDefinition): Activity[] {
   const byId = new Map(def.activities.map((a) => [a.id, a]));
   const order: string[] = [];
@@ -19,7 +20,8 @@ export function orderedStages(def: WorkflowDefinition): Activity[] {
     }
   }
   for (const a of def.activities) if (!seen.has(a.id)) order.push(a.id);
-  return order.map((id) => byId.get(id)!).filter((a) => a.type === 'Stage');
+  const stages = order.map((id) => byId.get(id)!).filter((a) => a.type === 'Stage');
+  return [...stages.filter((a) => !a.pausesClocks), ...stages.filter((a) => a.pausesClocks)];
 }
 
 /** The outcomes a manager may pick on a stage (a return outcome included). */
