@@ -80,7 +80,7 @@ public static class ClientEndpoints
             client.Segments = ClientRules.Clean(body.Segments);
             client.UpdatedAt = clock.GetCurrentInstant();
             client.Version++;
-            if (!await SaveAsync(db, ct))
+            if (!await db.TrySaveAsync(ct))
                 return Problems.Conflict("The client changed meanwhile; reload it and try again.", "stale-version");
             http.Response.Headers.ETag = $"\"{client.Version}\"";
             return Results.Ok(ClientBook.Card(client));
@@ -123,18 +123,5 @@ public static class ClientEndpoints
             }
         }
         return null;
-    }
-
-    internal static async Task<bool> SaveAsync(CrmDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
     }
 }

@@ -35,7 +35,7 @@ public static class ContactEndpoints
                 return duplicate;
             contact.UpdatedAt = clock.GetCurrentInstant();
             contact.Version++;
-            if (!await ClientEndpoints.SaveAsync(book.Db, ct))
+            if (!await book.Db.TrySaveAsync(ct))
                 return Problems.Conflict("The contact changed meanwhile; reload it and try again.", "stale-version");
             http.Response.Headers.ETag = $"\"{contact.Version}\"";
             return Results.Ok(ClientBook.Card(contact));

@@ -47,7 +47,7 @@ public static class DirectoryEditEndpoints
             user.TeamId = body.TeamId is null ? user.TeamId : body.TeamId.Length == 0 ? null : body.TeamId;
             user.Active = body.Active ?? user.Active;
             user.Version++;
-            if (!await Clients.ClientEndpoints.SaveAsync(db, ct))
+            if (!await db.TrySaveAsync(ct))
                 return Problems.Conflict("The user changed meanwhile; reload and try again.", "stale-version");
             await directory.ReloadAsync(ct);
             http.Response.Headers.ETag = $"\"{user.Version}\"";
@@ -75,7 +75,7 @@ public static class DirectoryEditEndpoints
             team.Name = body.Name?.Trim() ?? team.Name;
             team.HeadId = body.HeadId is null ? team.HeadId : body.HeadId.Length == 0 ? null : body.HeadId;
             team.Version++;
-            if (!await Clients.ClientEndpoints.SaveAsync(db, ct))
+            if (!await db.TrySaveAsync(ct))
                 return Problems.Conflict("The team changed meanwhile; reload and try again.", "stale-version");
             await directory.ReloadAsync(ct);
             http.Response.Headers.ETag = $"\"{team.Version}\"";

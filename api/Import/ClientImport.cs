@@ -35,6 +35,7 @@ public sealed class ClientImport(CrmDbContext db, IClock clock)
             }
         }
         var plan = new Plan(db, clock);
+        await plan.PrefetchAsync(rows, ct);
         foreach (var row in rows)
             await plan.AddAsync(row, ct);
         var report = new ImportReport(preview, table.Format, table.Encoding, table.Rows.Count, rows.Count, bad,
@@ -107,24 +108,51 @@ public sealed class ClientImport(CrmDbContext db, IClock clock)
         return map;
     }
 
-    /// <summary>What the rows come to: new records, and existing (tracked) ones they fill in.</summary>
+    /// <summary>
+    /// What the rows come to: new records, and existing (tracked) ones they fill in. The keys of every stored contact and
+    /// client are read once, so a file of many thousand rows costs a query per match, not per row.
+    /// </summary>
     private sealed class Plan(CrmDbContext db, IClock clock)
     {
         private readonly Dictionary<string, ClientRecord> _clientsByName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ClientRecord> _clientsById = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ContactRecord> _contactsByKey = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ContactRecord> _storedContactsById = new(StringComparer.Ordinal);
+        private Dictionary<string, string>? _storedContacts;
+        private Dictionary<string, string>? _storedClients;
 
         public List<ClientRecord> NewClients { get; } = [];
         public HashSet<ClientRecord> MatchedClients { get; } = [];
         public List<ContactRecord> NewContacts { get; } = [];
         public HashSet<ContactRecord> MatchedContacts { get; } = [];
 
+        /// <summary>Loads, in chunks, every stored contact and client the rows will match.</summary>
+        public async Task PrefetchAsync(IReadOnlyList<Row> rows, CancellationToken ct)
+        {
+            await LoadStoredKeysAsync(ct);
+            var contactIds = rows.Where(r => r.Contact is not null)
+                .SelectMany(r => Keys(r.Contact!.Emails ?? [], r.Contact.Phones ?? []))
+                .Select(k => _storedContacts!.GetValueOrDefault(k)).OfType<string>().Distinct().ToList();
+            foreach (var chunk in contactIds.Chunk(500))
+            {
+                foreach (var contact in await db.Contacts.Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+                    _storedContactsById[contact.Id] = contact;
+            }
+            var clientIds = rows.Select(r => _storedClients!.GetValueOrDefault(ContactKeys.Search(r.Client))).OfType<string>()
+                .Concat(_storedContactsById.Values.Select(c => c.ClientId)).Distinct().ToList();
+            foreach (var chunk in clientIds.Chunk(500))
+            {
+                foreach (var client in await db.Clients.Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+                    _clientsById[client.Id] = client;
+            }
+        }
+
         public async Task AddAsync(Row row, CancellationToken ct)
         {
+            await LoadStoredKeysAsync(ct);
             var now = clock.GetCurrentInstant();
             var contact = row.Contact is { } c ? await FindContactAsync(c, ct) : null;
-            var client = contact is not null
-                ? _clientsByName.Values.FirstOrDefault(k => k.Id == contact.ClientId) ?? await db.Clients.FirstAsync(k => k.Id == contact.ClientId, ct)
-                : await FindClientAsync(row.Client, ct);
+            var client = contact is not null ? await ClientByIdAsync(contact.ClientId, ct) : await FindClientAsync(row.Client, ct);
             if (client is null)
             {
                 client = new ClientRecord { Id = ClientBook.NewId(), Name = row.Client, NameKey = ContactKeys.Search(row.Client), Kind = row.Kind, CreatedAt = now, UpdatedAt = now };
@@ -135,6 +163,7 @@ public sealed class ClientImport(CrmDbContext db, IClock clock)
                 MatchedClients.Add(client);
             }
             _clientsByName.TryAdd(client.NameKey, client);
+            _clientsById.TryAdd(client.Id, client);
             if (FillClient(client, row) && !NewClients.Contains(client))
                 Touch(client, now);
 
@@ -160,27 +189,51 @@ public sealed class ClientImport(CrmDbContext db, IClock clock)
                 _contactsByKey.TryAdd(key, contact);
         }
 
+        private async Task LoadStoredKeysAsync(CancellationToken ct)
+        {
+            if (_storedContacts is not null)
+                return;
+            _storedContacts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var contacts = await db.Contacts.AsNoTracking().OrderBy(c => c.CreatedAt).Select(c => new { c.Id, c.EmailKeys, c.PhoneKeys }).ToListAsync(ct);
+            foreach (var contact in contacts)
+            {
+                var emails = contact.EmailKeys.Split('|', StringSplitOptions.RemoveEmptyEntries);
+                var phones = contact.PhoneKeys.Split('|', StringSplitOptions.RemoveEmptyEntries);
+                foreach (var key in Keys(emails, phones))
+                    _storedContacts.TryAdd(key, contact.Id);
+            }
+            _storedClients = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var client in await db.Clients.AsNoTracking().OrderBy(c => c.CreatedAt).Select(c => new { c.Id, c.NameKey }).ToListAsync(ct))
+                _storedClients.TryAdd(client.NameKey, client.Id);
+        }
+
         private async Task<ContactRecord?> FindContactAsync(ContactRequest input, CancellationToken ct)
         {
-            foreach (var key in Keys(input.Emails ?? [], input.Phones ?? []))
+            var keys = Keys(input.Emails ?? [], input.Phones ?? []).ToList();
+            foreach (var key in keys)
             {
                 if (_contactsByKey.TryGetValue(key, out var known))
                     return known;
             }
-            var found = await new ClientBook(db, clock).FindContactAsync(input.Emails ?? [], input.Phones ?? [], ct);
-            if (found is not null)
-            {
-                foreach (var key in Keys(found.Emails, found.Phones))
-                    _contactsByKey.TryAdd(key, found);
-            }
+            var storedId = keys.Select(k => _storedContacts!.GetValueOrDefault(k)).FirstOrDefault(id => id is not null);
+            if (storedId is null)
+                return null;
+            var found = _storedContactsById.GetValueOrDefault(storedId) ?? await db.Contacts.FirstAsync(c => c.Id == storedId, ct);
+            foreach (var key in Keys(found.Emails, found.Phones))
+                _contactsByKey.TryAdd(key, found);
             return found;
         }
 
         private async Task<ClientRecord?> FindClientAsync(string name, CancellationToken ct)
         {
             var key = ContactKeys.Search(name);
-            return _clientsByName.GetValueOrDefault(key) ?? await db.Clients.OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(c => c.NameKey == key, ct);
+            if (_clientsByName.TryGetValue(key, out var known))
+                return known;
+            return _storedClients!.TryGetValue(key, out var id) ? await ClientByIdAsync(id, ct) : null;
         }
+
+        private async Task<ClientRecord> ClientByIdAsync(string id, CancellationToken ct) =>
+            _clientsById.TryGetValue(id, out var known) ? known : await db.Clients.FirstAsync(c => c.Id == id, ct);
 
         private static IEnumerable<string> Keys(IEnumerable<string> emails, IEnumerable<string> phones) =>
             emails.Select(e => ContactKeys.Email(e)).Where(k => k is not null).Select(k => "e:" + k)

@@ -112,6 +112,29 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_ThousandsOfRows_AreImportedOnce()
+    {
+        var lines = new List<string> { Header };
+        for (var i = 0; i < 5000; i++)
+            lines.Add($"Client {i / 2},company,,,Person {i},,+7 900 {i:D3}-{i % 100:D2}-{i / 100 % 100:D2},person{i}@bulk.test,");
+        var file = Utf8([.. lines]);
+
+        var first = await UploadAsync(file);
+        var again = await UploadAsync(file);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        var report = await first.JsonAsync();
+        report.GetProperty("clients").GetProperty("created").GetInt32().ShouldBe(2500);
+        report.GetProperty("contacts").GetProperty("created").GetInt32().ShouldBe(5000);
+        var second = await again.JsonAsync();
+        second.GetProperty("clients").GetProperty("created").GetInt32().ShouldBe(0);
+        second.GetProperty("clients").GetProperty("matched").GetInt32().ShouldBe(2500);
+        second.GetProperty("contacts").GetProperty("created").GetInt32().ShouldBe(0);
+        second.GetProperty("contacts").GetProperty("matched").GetInt32().ShouldBe(5000);
+        (await CountAsync("/api/clients?q=client%201249")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Import_AWindows1251ExportWithSemicolons_ReadsTheCyrillic()
     {
         var text = "Клиент;Тип;Контакт;Должность;Телефон;Почта\r\nООО «Ромашка»;компания;Ирина Соколова;Финансовый директор;+7 495 987-65-43;irina@romashka.test\r\n";
