@@ -28,7 +28,7 @@ public static class BuiltInWorkflows
     }
 }
 
-/// <summary>Deal sources and work results every installation starts with.</summary>
-public sealed record SeedDictionaries(IReadOnlyList<DictionaryEntry> Sources, IReadOnlyList<DictionaryEntry> WorkResults);
+/// <summary>Deal sources, work results and client segments every installation starts with.</summary>
+public sealed record SeedDictionaries(IReadOnlyList<DictionaryEntry> Sources, IReadOnlyList<DictionaryEntry> WorkResults, IReadOnlyList<DictionaryEntry>? Segments = null);
 
 public sealed record DictionaryEntry(string Id, string Name);

@@ -1,4 +1,5 @@
 using Crm.Api.Auth;
+using Crm.Api.Dictionaries;
 using Crm.Api.Directory;
 using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Deals;
 
 /// <summary>Opens a deal on the funnel's current published version, after checking the input and looking for duplicates.</summary>
-public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor, DealQueries queries, UserDirectory directory)
+public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor, DealQueries queries, UserDirectory directory, DealPartyResolver parties)
 {
     public async Task<IResult> CreateAsync(CreateDealRequest body, bool allowDuplicate, Caller caller, CancellationToken ct)
     {
@@ -27,7 +28,12 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
             errors["contact.email"] = ["That is not an e-mail address."];
         if (body.Contact?.Phone is { Length: > 0 } phone && ContactKeys.Phone(phone) is not { Length: >= 5 })
             errors["contact.phone"] = ["A phone number needs at least 5 digits."];
+        if (body.Source is { } source && !await db.InDictionaryAsync(DictionaryKinds.Sources, source, ct))
+            errors["source"] = [$"'{source}' is not in the sources dictionary."];
         var owner = ResolveOwner(body, caller, errors);
+        if (errors.Count > 0)
+            return Problems.Validation(errors);
+        var resolved = await parties.ResolveAsync(body.ClientId, body.ContactIds, body.Client, body.Contact, errors, ct);
         if (errors.Count > 0)
             return Problems.Validation(errors);
 
@@ -37,12 +43,13 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
         if (workflow.PublishedVersion is not { } version)
             return Problems.Validation(new() { ["workflowId"] = [$"Funnel '{body.WorkflowId}' has not been published yet."] });
 
-        if (!allowDuplicate && await FindDuplicateAsync(body.Contact, ct) is { } existing)
+        if (!allowDuplicate && await FindDuplicateAsync(body.Contact, resolved.Contacts, ct) is { } existing)
             return Problems.Conflict("An open deal already has this contact's e-mail or phone.", "duplicate",
                 new Dictionary<string, object?> { ["existingDealId"] = existing });
 
         var team = body.TeamId ?? (owner is not null ? directory.TeamOf(owner) : caller.TeamId);
-        var command = DealCommand.Start(new NewDeal
+        var main = resolved.Contacts.Count > 0 ? resolved.Contacts[0] : null;
+        var start = new NewDeal
         {
             Id = Guid.CreateVersion7().ToString("N"),
             Title = body.Title!.Trim(),
@@ -50,15 +57,39 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
             TeamId = team,
             Amount = body.Amount,
             Source = body.Source,
-            Client = body.Client is { } c ? new DealClient(c.Name.Trim(), c.Kind) : null,
-            Contact = body.Contact is { } k ? new DealContact(k.Name?.Trim(), k.Email?.Trim(), k.Phone?.Trim(), k.Position?.Trim()) : null,
+            Client = resolved.Client is { } c ? new DealClient(c.Name, c.Kind) : null,
+            Contact = main is not null ? new DealContact(main.Name, main.Emails.FirstOrDefault(), main.Phones.FirstOrDefault(), main.Position)
+                : body.Contact is { } k ? new DealContact(k.Name?.Trim(), k.Email?.Trim(), k.Phone?.Trim(), k.Position?.Trim()) : null,
+            ClientId = resolved.Client?.Id,
+            ContactIds = [.. resolved.Contacts.Select(x => x.Id)],
             Fields = body.Fields,
-        }, workflow.Id, version, caller.Id);
-        var result = await processor.SubmitAsync(command, CancellationToken.None);
+        };
+        var result = await StartAsync(start, workflow.Id, version, caller.Id, resolved.Created, [], ct);
         if (result.Error is { } error)
             return Problems.FromEngine(error);
         var view = await queries.GetAsync(result.Deal.Id, Caller.System, ct);
         return Results.Created($"/api/deals/{result.Deal.Id}", view);
+    }
+
+    /// <summary>
+    /// Saves the client and contacts the deal brought, then starts it together with <paramref name="then"/> (commands on the
+    /// new deal committed with it, such as a lead's message); when the engine refuses, the new records are removed again.
+    /// </summary>
+    internal async Task<DealCommandResult> StartAsync(NewDeal start, string workflowId, int version, string? actorId, IReadOnlyList<object> created,
+        IReadOnlyList<DealCommand> then, CancellationToken ct)
+    {
+        if (created.Count > 0)
+        {
+            db.AddRange(created);
+            await db.SaveChangesAsync(ct);
+        }
+        var results = await processor.SubmitAllAsync([DealCommand.Start(start, workflowId, version, actorId), .. then], CancellationToken.None);
+        if (results[0].Error is not null && created.Count > 0)
+        {
+            db.RemoveRange(created.Reverse());
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        return results[0];
     }
 
     private string? ResolveOwner(CreateDealRequest body, Caller caller, Dictionary<string, string[]> errors)
@@ -78,14 +109,22 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
         return body.OwnerId;
     }
 
-    private async Task<string?> FindDuplicateAsync(ContactView? contact, CancellationToken ct)
+    /// <summary>An open deal with any e-mail or phone of the new deal's contacts (phones by their last ten digits, so 8 and +7 prefixes agree).</summary>
+    private async Task<string?> FindDuplicateAsync(ContactView? inline, IReadOnlyList<ContactRecord> contacts, CancellationToken ct)
     {
-        var email = ContactKeys.Email(contact?.Email);
-        var phone = ContactKeys.Phone(contact?.Phone);
-        if (email is null && phone is null)
-            return null;
-        return await db.Deals.AsNoTracking()
-            .Where(d => d.State == "open" && ((email != null && d.ContactEmailKey == email) || (phone != null && d.ContactPhoneKey == phone)))
-            .Select(d => d.Id).FirstOrDefaultAsync(ct);
+        var emails = contacts.SelectMany(c => c.Emails).Append(inline?.Email).Select(ContactKeys.Email).Where(k => k is not null).Distinct().ToArray();
+        var phones = contacts.SelectMany(c => c.Phones).Append(inline?.Phone).Select(ContactKeys.PhoneSearch).Where(k => k is not null).Distinct().ToArray();
+        var open = db.Deals.AsNoTracking().Where(d => d.State == "open");
+        if (emails.Length > 0 && await open.Where(d => d.ContactEmailKey != null && emails.Contains(d.ContactEmailKey)).Select(d => d.Id).FirstOrDefaultAsync(ct) is { } byEmail)
+            return byEmail;
+        foreach (var phone in phones)
+        {
+            var matching = phone!.Length >= 10
+                ? open.Where(d => d.ContactPhoneKey != null && d.ContactPhoneKey.EndsWith(phone))
+                : open.Where(d => d.ContactPhoneKey == phone);
+            if (await matching.Select(d => d.Id).FirstOrDefaultAsync(ct) is { } byPhone)
+                return byPhone;
+        }
+        return null;
     }
 }

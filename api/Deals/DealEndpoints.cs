@@ -1,17 +1,14 @@
-using Crm.Api.Auth;
+using Crm.Api.Dictionaries;
 using Crm.Api.Directory;
 using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
 using Crm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 
 namespace Crm.Api.Deals;
 
 public static class DealEndpoints
 {
-    private static readonly string[] InteractionKinds = ["call", "meeting", "email", "note"];
-
     public static void MapDealEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/deals");
@@ -33,10 +30,13 @@ public static class DealEndpoints
         group.MapPost("", async (CreateDealRequest body, bool? allowDuplicate, HttpContext http, DealCreation creation, CancellationToken ct) =>
             await creation.CreateAsync(body, allowDuplicate == true, http.Caller(), ct));
 
-        group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CancellationToken ct) =>
+        group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Outcome))
                 return Problems.Validation(new() { ["outcome"] = ["Choose an outcome."] });
+            var errors = await CheckDetailsAsync(db, null, body.Amount, body.Source, ct);
+            if (errors.Count > 0)
+                return Problems.Validation(errors);
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             NextStepRequest? next = null;
@@ -47,7 +47,8 @@ public static class DealEndpoints
                 next = new NextStepRequest(step.At.Value, step.What.Trim());
             }
             var caller = http.Caller();
-            return await commands.RunAsync(http, DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next)), caller, ownerOnly: true, ct);
+            var details = new DealDetailsUpdate { Amount = body.Amount, Source = body.Source, Fields = body.Fields };
+            return await commands.RunAsync(http, DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details)), caller, ownerOnly: true, ct);
         });
 
         group.MapPut("/{id}/owner", async (string id, OwnerRequest body, HttpContext http, DealCommands commands, UserDirectory directory, CancellationToken ct) =>
@@ -78,22 +79,40 @@ public static class DealEndpoints
             return await commands.RunAsync(http, DealCommand.SetNextStep(id, new NextStepRequest(body.At.Value, body.What.Trim()), caller.Id, expected), caller, ownerOnly: true, ct);
         });
 
-        group.MapPost("/{id}/interactions", async (string id, InteractionRequest body, HttpContext http, DealCommands commands, IClock clock, CancellationToken ct) =>
+        group.MapMethods("/{id}", ["PATCH"], async (string id, UpdateDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, CancellationToken ct) =>
         {
-            var errors = new Dictionary<string, string[]>();
-            if (body.Kind is null || !InteractionKinds.Contains(body.Kind))
-                errors["kind"] = ["kind is call, meeting, email or note."];
-            if (string.IsNullOrWhiteSpace(body.Text))
-                errors["text"] = ["Say what happened."];
-            else if (body.Text.Length > 10_000)
-                errors["text"] = ["At most 10,000 characters."];
+            var errors = await CheckDetailsAsync(db, body.Title, body.Amount, body.Source, ct);
             if (errors.Count > 0)
                 return Problems.Validation(errors);
+            if (!http.Request.TryIfMatch(out var expected))
+                return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             var caller = http.Caller();
-            var at = body.At ?? clock.GetCurrentInstant();
-            var details = new Dictionary<string, object?> { ["kind"] = body.Kind, ["at"] = at.ToString(), ["text"] = body.Text!.Trim(), ["result"] = body.Result };
-            return await commands.RunAsync(http, DealCommand.RecordInteraction(id, at, caller.Id, details), caller, ownerOnly: false, ct, created: true);
+            var update = new DealDetailsUpdate { Title = body.Title?.Trim(), Amount = body.Amount, Source = body.Source, Fields = body.Fields };
+            return await commands.RunAsync(http, DealCommand.UpdateDetails(id, update, caller.Id, expected), caller, ownerOnly: true, ct);
         });
+
+        group.MapPost("/{id}/merge", async (string id, MergeRequest body, HttpContext http, DealMerger merger, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.OtherDealId))
+                return Problems.Validation(new() { ["otherDealId"] = ["Name the duplicate to merge into this deal (otherDealId)."] });
+            if (body.OtherDealId == id)
+                return Problems.Validation(new() { ["otherDealId"] = ["A deal cannot be merged into itself."] });
+            if (!http.Request.TryIfMatch(out var expected))
+                return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
+            return await merger.MergeAsync(http, id, body.OtherDealId, expected, ct);
+        });
+    }
+
+    internal static async Task<Dictionary<string, string[]>> CheckDetailsAsync(CrmDbContext db, string? title, decimal? amount, string? source, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (title is not null && (string.IsNullOrWhiteSpace(title) || title.Length > 200))
+            errors["title"] = ["A title is 1 to 200 characters."];
+        if (amount is < 0)
+            errors["amount"] = ["The amount cannot be negative."];
+        if (source is not null && !await db.InDictionaryAsync(DictionaryKinds.Sources, source, ct))
+            errors["source"] = [$"'{source}' is not in the sources dictionary."];
+        return errors;
     }
 
     internal static IResult WithETag(HttpContext http, DealView deal)

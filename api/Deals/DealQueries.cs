@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crm.Api.Auth;
+using Crm.Api.Clients;
 using Crm.Api.Directory;
 using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
@@ -23,7 +24,11 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
             return null;
         var clocks = await db.Clocks.AsNoTracking().Where(c => c.DealId == id).ToListAsync(ct);
         var events = await db.DealEvents.AsNoTracking().Where(e => e.DealId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        return await ViewAsync(DealMapper.ToDeal(record, clocks), events, ct);
+        var deal = DealMapper.ToDeal(record, clocks);
+        var contactIds = deal.ContactIds.ToArray();
+        var contacts = (await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToListAsync(ct))
+            .OrderBy(c => Array.IndexOf(contactIds, c.Id)).Select(ClientBook.Card).ToList();
+        return await ViewAsync(deal, events, ct, contacts);
     }
 
     public async Task<IReadOnlyList<DealView>> ListAsync(Filter filter, Caller caller, CancellationToken ct)
@@ -56,7 +61,7 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
         return views;
     }
 
-    public async Task<DealView> ViewAsync(DealInstance deal, IReadOnlyList<DealEventRecord>? events, CancellationToken ct)
+    public async Task<DealView> ViewAsync(DealInstance deal, IReadOnlyList<DealEventRecord>? events, CancellationToken ct, IReadOnlyList<ContactCard>? contacts = null)
     {
         var flow = await flows.GetAsync(deal.WorkflowId, deal.WorkflowVersion, ct);
         var stage = flow?.Find(deal.ActivityId);
@@ -72,7 +77,8 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
             deal.Fields,
             deal.Version, deal.CreatedAt, deal.UpdatedAt, deal.ClosedAt,
             [.. deal.Clocks.Select(ClockViewOf)],
-            events?.Select(e => new HistoryView(e.At, e.By, e.Kind, JsonSerializer.Deserialize<JsonElement>(e.DetailsJson))).ToList());
+            events?.Select(e => new HistoryView(e.At, e.By, e.Kind, JsonSerializer.Deserialize<JsonElement>(e.DetailsJson))).ToList(),
+            deal.ClientId, deal.ContactIds, deal.MergedDealIds, contacts);
     }
 
     private static ClockView ClockViewOf(RegulationClock c) => new(

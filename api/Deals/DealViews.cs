@@ -25,7 +25,12 @@ public sealed record DealView(
     Instant UpdatedAt,
     Instant? ClosedAt,
     IReadOnlyList<ClockView> Clocks,
-    IReadOnlyList<HistoryView>? History);
+    IReadOnlyList<HistoryView>? History,
+    string? ClientId,
+    IReadOnlyList<string> ContactIds,
+    IReadOnlyList<string> MergedDealIds,
+    /// <summary>The linked contacts in full; only when one deal is read, not in lists.</summary>
+    IReadOnlyList<Clients.ContactCard>? Contacts);
 
 public sealed record ClientView(string Name, string Kind);
 

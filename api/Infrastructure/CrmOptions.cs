@@ -15,4 +15,18 @@ public sealed class CrmOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
     /// <summary>Run the deadline scheduler (off in tests that drive time by hand).</summary>
     public bool RunScheduler { get; set; } = true;
+    /// <summary>Where website leads go (section <c>Crm:Leads</c>).</summary>
+    public LeadOptions Leads { get; set; } = new();
+}
+
+/// <summary>Website leads: the funnel and team they land in, how they are assigned, how many one address may send.</summary>
+public sealed class LeadOptions
+{
+    public string WorkflowId { get; set; } = "inbound-lead";
+    public string TeamId { get; set; } = "sales";
+    /// <summary><c>funnel</c>: the funnel's own Assign activity decides, else the deal waits in the team queue;
+    /// <c>roundRobin</c>: the next manager of the team owns it from the start.</summary>
+    public string Assignment { get; set; } = "funnel";
+    /// <summary>Leads accepted per client address per minute; the rest get 429.</summary>
+    public int PermitsPerMinute { get; set; } = 10;
 }

@@ -2,9 +2,15 @@ using Crm.Api.Alerts;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
 using Crm.Api.Compliance;
+using Crm.Api.Clients;
 using Crm.Api.Deals;
+using Crm.Api.Dictionaries;
 using Crm.Api.Directory;
 using Crm.Api.Plans;
+using Crm.Api.Import;
+using Crm.Api.Interactions;
+using Crm.Api.Leads;
+using Crm.Api.Search;
 using Crm.Api.Workflows;
 using Microsoft.Extensions.FileProviders;
 
@@ -21,6 +27,7 @@ public static class CrmPipeline
         var designer = ServeDesignerFiles(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapAuthEndpoints();
         app.MapDirectoryEndpoints();
@@ -28,6 +35,14 @@ public static class CrmPipeline
         app.MapDealEndpoints();
         app.MapAlertEndpoints();
         app.MapCalendarEndpoints();
+        app.MapDirectoryEditEndpoints();
+        app.MapDictionaryEndpoints();
+        app.MapClientEndpoints();
+        app.MapContactEndpoints();
+        app.MapInteractionEndpoints();
+        app.MapSearchEndpoints();
+        app.MapLeadEndpoints();
+        app.MapImportEndpoints();
         app.MapHub<Hubs.AlertHub>(Hubs.AlertHub.Path);
         app.MapComplianceEndpoints();
         app.MapPlanEndpoints();

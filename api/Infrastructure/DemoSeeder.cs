@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crm.Api.Auth;
+using Crm.Api.Clients;
 using Crm.Api.Persistence;
 using Crm.Engine.Calendars;
 using Crm.Engine.Definitions;
@@ -30,11 +31,13 @@ internal sealed class DemoSeeder(
             var moscow = SampleCalendars.Moscow();
             db.Calendars.Add(new CalendarRecord { Id = moscow.Id, Name = moscow.Name, Json = JsonSerializer.Serialize(moscow, CalendarJson.Options), UpdatedAt = now });
         }
-        if (!await db.Dictionaries.AnyAsync(cancellationToken))
+        // Per kind, so a database from before a dictionary existed (segments) gets its seed too.
+        var seed = BuiltInWorkflows.Dictionaries();
+        var present = await db.Dictionaries.Select(d => d.Kind).Distinct().ToListAsync(cancellationToken);
+        foreach (var (kind, entries) in new[] { ("sources", seed.Sources), ("workResults", seed.WorkResults), ("segments", seed.Segments ?? []) })
         {
-            var seed = BuiltInWorkflows.Dictionaries();
-            db.Dictionaries.AddRange(seed.Sources.Select(s => new DictionaryRecord { Kind = "sources", Id = s.Id, Name = s.Name }));
-            db.Dictionaries.AddRange(seed.WorkResults.Select(s => new DictionaryRecord { Kind = "workResults", Id = s.Id, Name = s.Name }));
+            if (!present.Contains(kind))
+                db.Dictionaries.AddRange(entries.Select(s => new DictionaryRecord { Kind = kind, Id = s.Id, Name = s.Name }));
         }
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -92,7 +95,22 @@ internal sealed class DemoSeeder(
             ("Annual supply for Sever Steel", "boris", 1_200_000m, "Sever Steel", "Pavel Orlov", "p.orlov@seversteel.example", "+7 812 555-10-20"),
             ("Training for Luch Retail", "boris", 180_000m, "Luch Retail", "Maria Kuznetsova", "maria@luch.example", "+7 343 222-33-44"),
         };
-        foreach (var s in samples)
+        // The demo clients are real records too, so search, the client card and the journal work on them from the start.
+        var parties = new List<(ClientRecord Client, ContactRecord Contact)>();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var book = new ClientBook(db, clock);
+            foreach (var s in samples)
+            {
+                var client = book.NewClient(s.Client, "company", "website", []);
+                var contact = book.NewContact(client.Id, new ContactRequest(s.Contact, null, [s.Phone], [s.Email], null));
+                db.Clients.Add(client);
+                db.Contacts.Add(contact);
+                parties.Add((client, contact));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        foreach (var (s, (client, contact)) in samples.Zip(parties))
         {
             var result = await deals.SubmitAsync(DealCommand.Start(new NewDeal
             {
@@ -104,6 +122,8 @@ internal sealed class DemoSeeder(
                 Source = "website",
                 Client = new DealClient(s.Client, "company"),
                 Contact = new DealContact(s.Contact, s.Email, s.Phone, null),
+                ClientId = client.Id,
+                ContactIds = [contact.Id],
             }, "b2b-sales", 1, "system"), cancellationToken);
             if (!result.Succeeded)
                 logger.LogWarning("Demo deal {Title} was not created: {Error}", s.Title, result.Error?.Message);

@@ -26,6 +26,12 @@ public static class Problems
     public static IResult Forbidden(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
 
+    public static IResult TooManyRequests(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
+
+    public static IResult PayloadTooLarge(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.");
+
     public static IResult Unauthorized(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
 

@@ -22,6 +22,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<DictionaryRecord> Dictionaries => Set<DictionaryRecord>();
     public DbSet<ClockTallyRecord> ClockTallies => Set<ClockTallyRecord>();
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
+    public DbSet<ClientRecord> Clients => Set<ClientRecord>();
+    public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
+    public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -65,6 +68,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             e.HasIndex(d => new { d.WorkflowId, d.StageId });
             e.HasIndex(d => d.ContactEmailKey);
             e.HasIndex(d => d.ContactPhoneKey);
+            e.HasIndex(d => d.ClientId);
         });
         modelBuilder.Entity<ClockRecord>(e =>
         {
@@ -106,6 +110,25 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             e.HasIndex(a => a.DealId);
         });
         modelBuilder.Entity<DictionaryRecord>(e => e.HasKey(d => new { d.Kind, d.Id }));
+        modelBuilder.Entity<ClientRecord>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.NameKey);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<ContactRecord>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.ClientId);
+            e.HasOne<ClientRecord>().WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<InteractionRecord>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => new { i.DealId, i.At });
+            e.HasIndex(i => new { i.ClientId, i.At });
+        });
     }
 
     private sealed class InstantTicksConverter() : ValueConverter<Instant, long>(i => i.ToUnixTimeTicks(), t => Instant.FromUnixTimeTicks(t));

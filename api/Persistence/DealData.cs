@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.Engine.Runtime;
 using NodaTime;
 
 namespace Crm.Api.Persistence;
@@ -14,8 +15,22 @@ internal sealed record DealData
     public long? NextStepSetAtTicks { get; init; }
     public bool NextStepOverdueAlerted { get; init; }
     public long? LastInteractionAtTicks { get; init; }
+    public List<string>? ContactIds { get; init; }
+    public List<string>? MergedDealIds { get; init; }
+    public List<StoredInteraction>? StageInteractions { get; init; }
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static Instant? ToInstant(long? ticks) => ticks is { } t ? Instant.FromUnixTimeTicks(t) : null;
+
+    public static List<T>? NullIfEmpty<T>(List<T> list) => list.Count > 0 ? list : null;
+
+    public static List<StoredInteraction>? Store(List<LoggedInteraction> interactions) =>
+        interactions.Count > 0 ? [.. interactions.Select(i => new StoredInteraction(i.Kind, i.At.ToUnixTimeTicks(), [.. i.Filled], i.StageId))] : null;
+
+    public static List<LoggedInteraction> Restore(List<StoredInteraction>? stored) =>
+        stored is null ? [] : [.. stored.Select(s => new LoggedInteraction(s.Kind, Instant.FromUnixTimeTicks(s.AtTicks), s.Filled, s.StageId))];
 }
+
+/// <summary>A <see cref="LoggedInteraction"/> as JSON without NodaTime converters.</summary>
+internal sealed record StoredInteraction(string Kind, long AtTicks, string[] Filled, string? StageId);

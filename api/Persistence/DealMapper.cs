@@ -21,6 +21,9 @@ internal static class DealMapper
             NextStepSetAtTicks = d.NextStep?.SetAt.ToUnixTimeTicks(),
             NextStepOverdueAlerted = d.NextStep?.OverdueAlerted ?? false,
             LastInteractionAtTicks = d.LastInteractionAt?.ToUnixTimeTicks(),
+            ContactIds = DealData.NullIfEmpty(d.ContactIds),
+            MergedDealIds = DealData.NullIfEmpty(d.MergedDealIds),
+            StageInteractions = DealData.Store(d.StageInteractions),
         };
         return new DealRecord
         {
@@ -42,6 +45,8 @@ internal static class DealMapper
             ContactEmailKey = ContactKeys.Email(d.Contact?.Email),
             ContactPhoneKey = ContactKeys.Phone(d.Contact?.Phone),
             ContactPosition = d.Contact?.Position,
+            ClientId = d.ClientId,
+            SearchText = ContactKeys.Search(d.Title, d.Client?.Name, d.Contact?.Name),
             NextStepAt = d.NextStep?.At,
             NextDueAt = DealEngine.NextDue(d),
             Data = JsonSerializer.Serialize(data, DealData.Options),
@@ -78,6 +83,10 @@ internal static class DealMapper
                 ? new NextStep(at, data.NextStepWhat ?? "", DealData.ToInstant(data.NextStepSetAtTicks) ?? r.UpdatedAt, data.NextStepOverdueAlerted)
                 : null,
             LastInteractionAt = DealData.ToInstant(data.LastInteractionAtTicks),
+            ClientId = r.ClientId,
+            ContactIds = data.ContactIds ?? [],
+            MergedDealIds = data.MergedDealIds ?? [],
+            StageInteractions = DealData.Restore(data.StageInteractions),
             CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
             ClosedAt = r.ClosedAt,

@@ -75,6 +75,10 @@ public sealed class DealRecord
     /// <summary>Digits only, for duplicate detection.</summary>
     public string? ContactPhoneKey { get; set; }
     public string? ContactPosition { get; set; }
+    /// <summary>The client record the deal is with.</summary>
+    public string? ClientId { get; set; }
+    /// <summary>Title, client and contact names lower-cased, for the search box.</summary>
+    public string? SearchText { get; set; }
     public Instant? NextStepAt { get; set; }
     /// <summary>The earliest instant the engine has something to do for this deal; indexed, it drives every timer.</summary>
     public Instant? NextDueAt { get; set; }

@@ -36,6 +36,8 @@ internal static class StoreTables
         new("UpdatedAt", d => Of(d.UpdatedAt)),
         new("ClosedAt", d => Of(d.ClosedAt)),
         new("Version", d => Of(d.Version)),
+        new("ClientId", d => Of(d.ClientId)),
+        new("SearchText", d => Of(d.SearchText)),
     ]);
 
     public static readonly TableShape<ClockRecord> Clocks = new("Clocks",
@@ -121,6 +123,8 @@ internal static class StoreTables
         UpdatedAt = Instant(r, 22),
         ClosedAt = NullableInstant(r, 23),
         Version = r.GetInt32(24),
+        ClientId = String(r, 25),
+        SearchText = String(r, 26),
     };
 
     public static ClockRecord ReadClock(DbDataReader r) => new()

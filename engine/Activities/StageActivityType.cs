@@ -3,7 +3,8 @@ using Crm.Engine.Runtime;
 
 namespace Crm.Engine.Activities;
 
-/// <summary>A status of the funnel: the deal rests here until its owner picks one of the outcomes.</summary>
+/// <summary>A status of the funnel: the deal rests here until its owner picks one of the outcomes; an outcome may
+/// require data first (<c>requires</c>, see <see cref="StageRequirements"/>).</summary>
 public sealed class StageActivityType : IActivityType
 {
     public string TypeName => "Stage";
@@ -22,12 +23,13 @@ public sealed class StageActivityType : IActivityType
                 context.Report(ValidationCodes.BadSetting, $"Return outcome '{returnOutcome}' is not one of the stage's outcomes.");
         }
         var connected = outcomes.Where(o => !string.Equals(o, returnOutcome, StringComparison.Ordinal)).ToArray();
+        var requirements = StageRequirements.Compile(definition, outcomes, context);
         return new StageActivity(definition.Id, definition.DisplayName, connected,
-            new ActivityTraits(IsStage: true, MayWait: true, PausesClocks: definition.PausesClocks, ReturnOutcome: returnOutcome), outcomes);
+            new ActivityTraits(IsStage: true, MayWait: true, PausesClocks: definition.PausesClocks, ReturnOutcome: returnOutcome), outcomes, requirements);
     }
 
-    private sealed class StageActivity(string id, string name, IReadOnlyList<string> connected, ActivityTraits traits, IReadOnlyList<string> all)
-        : IActivity, IChoosableOutcomes
+    private sealed class StageActivity(string id, string name, IReadOnlyList<string> connected, ActivityTraits traits, IReadOnlyList<string> all, StageRequirements requirements)
+        : IActivity, IChoosableOutcomes, IOutcomeRequirements
     {
         public string Id => id;
         public string Name => name;
@@ -37,6 +39,8 @@ public sealed class StageActivityType : IActivityType
         public ActivityTraits Traits => traits;
 
         public ActivityStep Enter(ActivityContext context) => ActivityStep.WaitForOutcome();
+
+        public IReadOnlyDictionary<string, string[]> Missing(DealInstance deal, string outcome, NodaTime.Instant now) => requirements.Missing(deal, outcome, now);
 
         public ActivityStep Resume(ActivityContext context, Resumption resumption) => resumption switch
         {

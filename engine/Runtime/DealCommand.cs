@@ -52,6 +52,17 @@ public sealed class DealCommand
     public static DealCommand SetNextStep(string dealId, NextStepRequest next, string? actorId, int? expectedVersion) =>
         new(dealId, null, null, (engine, flow, deal, now) => engine.SetNextStep(flow, deal!, next, actorId, expectedVersion, now));
 
-    public static DealCommand RecordInteraction(string dealId, Instant at, string? actorId, IReadOnlyDictionary<string, object?> details) =>
-        new(dealId, null, null, (engine, flow, deal, now) => engine.RecordInteraction(flow, deal!, at, actorId, details, now));
+    public static DealCommand RecordInteraction(string dealId, LoggedInteraction interaction, string? actorId, IReadOnlyDictionary<string, object?> details) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.RecordInteraction(flow, deal!, interaction, actorId, details, now));
+
+    public static DealCommand UpdateDetails(string dealId, DealDetailsUpdate update, string? actorId, int? expectedVersion) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.UpdateDetails(flow, deal!, update, actorId, expectedVersion, now));
+
+    /// <summary>Merging a duplicate: two commands the processor applies together or not at all (<see cref="DealCommandProcessor.SubmitAllAsync"/>).
+    /// The duplicate must still be at the version <paramref name="other"/> was read at.</summary>
+    public static IReadOnlyList<DealCommand> Merge(string survivorId, MergeSource other, string? actorId, int? expectedVersion) =>
+    [
+        new(other.DealId, null, null, (engine, flow, deal, now) => engine.CloseAsMerged(flow, deal!, survivorId, actorId, other.Version, now)),
+        new(survivorId, null, null, (engine, flow, deal, now) => engine.Absorb(flow, deal!, other, actorId, expectedVersion, now)),
+    ];
 }

@@ -39,9 +39,18 @@ public sealed class DealCommandProcessor : IAsyncDisposable
     }
 
     /// <summary>Queues a command and completes once it is committed (or refused, changing nothing).</summary>
-    public Task<DealCommandResult> SubmitAsync(DealCommand command, CancellationToken cancellationToken = default)
+    public async Task<DealCommandResult> SubmitAsync(DealCommand command, CancellationToken cancellationToken = default) =>
+        (await SubmitAllAsync([command], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Queues commands that stand or fall together (a merge closes one deal and changes another): they are applied in
+    /// order in the same round and committed in the same transaction; when any is refused, none is applied and every
+    /// result carries that refusal.
+    /// </summary>
+    public Task<IReadOnlyList<DealCommandResult>> SubmitAllAsync(IReadOnlyList<DealCommand> commands, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(command, new TaskCompletionSource<DealCommandResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        ArgumentOutOfRangeException.ThrowIfZero(commands.Count);
+        var pending = new Pending(commands, new TaskCompletionSource<IReadOnlyList<DealCommandResult>>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(DealCommandProcessor), "The engine is shutting down.");
         return pending.Completion.Task.WaitAsync(cancellationToken);
@@ -101,31 +110,52 @@ public sealed class DealCommandProcessor : IAsyncDisposable
     private async Task<Round> ApplyAsync(List<Pending> batch)
     {
         // Starts are loaded too: a start whose id is taken must be refused as deal-exists, not committed over it.
-        var ids = batch.Select(p => p.Command.DealId).ToHashSet(StringComparer.Ordinal);
+        var ids = batch.SelectMany(p => p.Commands).Select(c => c.DealId).ToHashSet(StringComparer.Ordinal);
         var loaded = ids.Count > 0 ? await _store.LoadAsync(ids, CancellationToken.None).ConfigureAwait(false) : new Dictionary<string, DealInstance>();
         var working = new Dictionary<string, (DealInstance Deal, DealInstance? Loaded, DealChanges Changes)>(StringComparer.Ordinal);
-        var results = new DealCommandResult[batch.Count];
+        var results = new IReadOnlyList<DealCommandResult>[batch.Count];
         var now = _clock.GetCurrentInstant();
         for (var i = 0; i < batch.Count; i++)
         {
-            var command = batch[i].Command;
-            DealInstance? current = working.TryGetValue(command.DealId, out var w) ? w.Deal : loaded.GetValueOrDefault(command.DealId);
-            results[i] = await ApplyOneAsync(command, current, now).ConfigureAwait(false);
-            var result = results[i];
-            if (!result.Succeeded || ReferenceEquals(result.Deal, current))
-                continue;
-            if (working.TryGetValue(command.DealId, out var entry))
+            // A group is applied on its own overlay and joins the round only when every command of it succeeded.
+            var overlay = new Dictionary<string, (DealInstance Deal, DealInstance? Loaded, DealChanges Changes)>(StringComparer.Ordinal);
+            var commands = batch[i].Commands;
+            var groupResults = new DealCommandResult[commands.Count];
+            DealCommandResult? refused = null;
+            for (var j = 0; j < commands.Count && refused is null; j++)
             {
-                entry.Changes.Append(result.Changes);
-                working[command.DealId] = (result.Deal, entry.Loaded, entry.Changes);
-            }
-            else
-            {
+                var command = commands[j];
+                DealInstance? current = overlay.TryGetValue(command.DealId, out var o) ? o.Deal
+                    : working.TryGetValue(command.DealId, out var w) ? w.Deal
+                    : loaded.GetValueOrDefault(command.DealId);
+                var result = await ApplyOneAsync(command, current, now).ConfigureAwait(false);
+                groupResults[j] = result;
+                if (!result.Succeeded)
+                {
+                    refused = result;
+                    continue;
+                }
+                if (ReferenceEquals(result.Deal, current))
+                    continue;
                 var changes = new DealChanges();
+                var original = current;
+                if (overlay.TryGetValue(command.DealId, out var seen) || working.TryGetValue(command.DealId, out seen))
+                {
+                    changes.Append(seen.Changes);
+                    original = seen.Loaded;
+                }
                 changes.Append(result.Changes);
                 // The engine applies commands to copies, so what was loaded stays as the store gave it.
-                working[command.DealId] = (result.Deal, current, changes);
+                overlay[command.DealId] = (result.Deal, original, changes);
             }
+            if (refused is not null)
+            {
+                results[i] = [.. commands.Select(_ => refused)];
+                continue;
+            }
+            foreach (var (id, entry) in overlay)
+                working[id] = entry;
+            results[i] = groupResults;
         }
         var writes = working.Values.Select(w => new DealWrite(w.Deal, w.Loaded?.Version ?? 0, w.Changes) { Loaded = w.Loaded }).ToList();
         return new Round(results, writes);
@@ -184,7 +214,7 @@ public sealed class DealCommandProcessor : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(DealCommand Command, TaskCompletionSource<DealCommandResult> Completion);
+    private sealed record Pending(IReadOnlyList<DealCommand> Commands, TaskCompletionSource<IReadOnlyList<DealCommandResult>> Completion);
 
-    private sealed record Round(DealCommandResult[] Results, List<DealWrite> Writes);
+    private sealed record Round(IReadOnlyList<DealCommandResult>[] Results, List<DealWrite> Writes);
 }

@@ -10,6 +10,8 @@ namespace Crm.Engine.Runtime;
 /// </summary>
 public sealed class DealEngine(IActivityEnvironment environment)
 {
+    private const int MaxStageInteractions = 50;
+
     public DealCommandResult Start(Flowchart flow, NewDeal input, string? actorId, Instant now)
     {
         var deal = new DealInstance
@@ -24,6 +26,8 @@ public sealed class DealEngine(IActivityEnvironment environment)
             Source = input.Source,
             Client = input.Client,
             Contact = input.Contact,
+            ClientId = input.ClientId,
+            ContactIds = [.. input.ContactIds ?? []],
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
@@ -52,6 +56,12 @@ public sealed class DealEngine(IActivityEnvironment environment)
 
         return Apply(flow, current, move.ActorId, now, (deal, runner, changes, context) =>
         {
+            if (move.Details is { IsEmpty: false } details)
+                UpdateDetailsOn(deal, details, now, move.ActorId, changes);
+            // Checked on the deal as this move would leave it, so data filled in by the move itself counts.
+            if (stage is IOutcomeRequirements required && required.Missing(deal, move.Outcome, now) is { Count: > 0 } missing)
+                return new EngineError(EngineErrorKind.Invalid, "missing-data",
+                    $"'{move.Outcome}' at '{stage.Name}' needs data the deal does not have yet: {string.Join(", ", missing.Keys)}.", missing);
             if (move.NextStep is { } next)
                 SetNextStepOn(deal, next, now, move.ActorId, changes);
             if (!string.IsNullOrWhiteSpace(move.Comment))
@@ -105,15 +115,71 @@ public sealed class DealEngine(IActivityEnvironment environment)
         });
     }
 
-    /// <summary>Notes an interaction (call, meeting, …): it satisfies a pending next step.</summary>
-    public DealCommandResult RecordInteraction(Flowchart flow, DealInstance current, Instant at, string? actorId, IReadOnlyDictionary<string, object?> details, Instant now) =>
+    /// <summary>Notes an interaction (call, meeting, …): it satisfies a pending next step, and counts towards what the
+    /// current stage requires (a pause stage logs it for the stage the deal was paused from).</summary>
+    public DealCommandResult RecordInteraction(Flowchart flow, DealInstance current, LoggedInteraction interaction, string? actorId, IReadOnlyDictionary<string, object?> details, Instant now) =>
         Apply(flow, current, actorId, now, (deal, _, changes, _) =>
         {
+            var at = interaction.At;
             if (deal.LastInteractionAt is null || at > deal.LastInteractionAt)
                 deal.LastInteractionAt = at > now ? now : at;
+            if (deal.State == DealState.Open)
+            {
+                var stageId = flow.Find(deal.ActivityId) is { Traits.PausesClocks: true } && deal.ReturnStageId is { } paused ? paused : deal.ActivityId;
+                deal.StageInteractions.Add(interaction with { StageId = stageId });
+                // Only the latest few can matter to a requirement; the journal keeps them all.
+                if (deal.StageInteractions.Count > MaxStageInteractions)
+                    deal.StageInteractions.RemoveRange(0, deal.StageInteractions.Count - MaxStageInteractions);
+            }
             changes.Record(now, actorId, "interaction", details);
             return null;
         }, allowClosed: true);
+
+    /// <summary>Changes the deal's own data: title, amount, source, custom fields.</summary>
+    public DealCommandResult UpdateDetails(Flowchart flow, DealInstance current, DealDetailsUpdate update, string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            UpdateDetailsOn(deal, update, now, actorId, changes);
+            return null;
+        });
+    }
+
+    /// <summary>Takes a duplicate in: its contacts, its journal (through <see cref="DealInstance.MergedDealIds"/>) and its last interaction.</summary>
+    public DealCommandResult Absorb(Flowchart flow, DealInstance current, MergeSource other, string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            deal.ClientId ??= other.ClientId;
+            foreach (var contactId in other.ContactIds.Where(c => !deal.ContactIds.Contains(c, StringComparer.Ordinal)))
+                deal.ContactIds.Add(contactId);
+            foreach (var merged in other.MergedDealIds.Prepend(other.DealId).Where(m => !deal.MergedDealIds.Contains(m, StringComparer.Ordinal)))
+                deal.MergedDealIds.Add(merged);
+            if (other.LastInteractionAt is { } last && (deal.LastInteractionAt is null || last > deal.LastInteractionAt))
+                deal.LastInteractionAt = last;
+            changes.Record(now, actorId, "merged", new Dictionary<string, object?> { ["dealId"] = other.DealId, ["title"] = other.Title });
+            return null;
+        });
+    }
+
+    /// <summary>Closes a duplicate as lost because it was merged into <paramref name="survivorId"/>; its history stays with it.</summary>
+    public DealCommandResult CloseAsMerged(Flowchart flow, DealInstance current, string survivorId, string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        if (current.Id == survivorId)
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "merge-into-itself", "A deal cannot be merged into itself."));
+        return Apply(flow, current, actorId, now, (deal, runner, changes, _) =>
+        {
+            changes.Record(now, actorId, "mergedInto", new Dictionary<string, object?> { ["dealId"] = survivorId });
+            runner.CloseHere(DealState.Lost, "merged");
+            return null;
+        });
+    }
 
     /// <summary>The earliest instant at which <see cref="Advance"/> would do something for this deal.</summary>
     public static Instant? NextDue(DealInstance deal)
@@ -158,6 +224,8 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var error = command(deal, runner, changes, runner.Context);
         if (error is not null)
             return DealCommandResult.Refused(current, error);
+        // Interactions count for the stage they were logged at (kept through a pause); once the deal moves on they are spent.
+        deal.StageInteractions.RemoveAll(i => deal.State != DealState.Open || (i.StageId != deal.ActivityId && i.StageId != deal.ReturnStageId));
         if (changes.Events.Count == 0 && !settled)
             return new DealCommandResult(current, changes, null);
         deal.UpdatedAt = now;
@@ -169,6 +237,32 @@ public sealed class DealEngine(IActivityEnvironment environment)
     {
         var context = new ActivityContext(deal, now, actorId, environment, flow.Calendar, changes);
         return new FlowRunner(flow, deal, context, changes);
+    }
+
+    private static void UpdateDetailsOn(DealInstance deal, DealDetailsUpdate update, Instant now, string? actorId, DealChanges changes)
+    {
+        var changed = new Dictionary<string, object?>();
+        if (update.Title is { } title && title != deal.Title)
+            changed["title"] = deal.Title = title;
+        if (update.Amount is { } amount && amount != deal.Amount)
+            changed["amount"] = deal.Amount = amount;
+        if (update.Source is { } source && source != deal.Source)
+            changed["source"] = deal.Source = source;
+        foreach (var (key, value) in update.Fields ?? new Dictionary<string, System.Text.Json.JsonElement>())
+        {
+            if (value.ValueKind is System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined)
+            {
+                if (deal.Fields.Remove(key))
+                    changed[$"fields.{key}"] = null;
+            }
+            else
+            {
+                deal.Fields[key] = value.Clone();
+                changed[$"fields.{key}"] = value.Clone();
+            }
+        }
+        if (changed.Count > 0)
+            changes.Record(now, actorId, "updated", changed);
     }
 
     private static void SetNextStepOn(DealInstance deal, NextStepRequest next, Instant now, string? actorId, DealChanges changes)

@@ -28,6 +28,14 @@ public sealed class DealInstance
     public string? Source { get; set; }
     public DealClient? Client { get; set; }
     public DealContact? Contact { get; set; }
+    /// <summary>The client record the deal is with (the host's id); <see cref="Client"/> keeps its name for display.</summary>
+    public string? ClientId { get; set; }
+    /// <summary>The client's people the deal is worked with (the host's ids), the main contact first.</summary>
+    public List<string> ContactIds { get; init; } = [];
+    /// <summary>Duplicates merged into this deal: their journals count as this deal's.</summary>
+    public List<string> MergedDealIds { get; init; } = [];
+    /// <summary>Interactions logged while the deal worked on its current stage; what a stage's requirements look at.</summary>
+    public List<LoggedInteraction> StageInteractions { get; init; } = [];
     public Dictionary<string, JsonElement> Fields { get; init; } = new(StringComparer.Ordinal);
     public NextStep? NextStep { get; set; }
     public Instant? LastInteractionAt { get; set; }

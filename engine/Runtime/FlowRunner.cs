@@ -43,28 +43,42 @@ internal sealed class FlowRunner(Flowchart flow, DealInstance deal, ActivityCont
                 case ActivityStep.FailStep fail:
                     return new EngineError(EngineErrorKind.Invalid, fail.Code, fail.Message);
                 case ActivityStep.ContinueStep next:
-                {
-                    var target = flow.Next(current.Id, next.Outcome);
-                    if (target is null)
-                        return new EngineError(EngineErrorKind.Invalid, "unconnected-outcome", $"Outcome '{next.Outcome}' of '{current.Name}' leads nowhere.");
-                    Transition(current, target, next.Outcome, returning: false);
-                    current = target;
-                    step = target.Enter(context);
-                    break;
-                }
+                    {
+                        var target = flow.Next(current.Id, next.Outcome);
+                        if (target is null)
+                            return new EngineError(EngineErrorKind.Invalid, "unconnected-outcome", $"Outcome '{next.Outcome}' of '{current.Name}' leads nowhere.");
+                        Transition(current, target, next.Outcome, returning: false);
+                        current = target;
+                        step = target.Enter(context);
+                        break;
+                    }
                 case ActivityStep.ReturnStep:
-                {
-                    var target = flow.Find(deal.ReturnStageId);
-                    if (target is null)
-                        return new EngineError(EngineErrorKind.Conflict, "nothing-to-return-to", $"'{current.Name}' has no stage to return the deal to.");
-                    Transition(current, target, outcomeChosen ?? "return", returning: true);
-                    current = target;
-                    step = ActivityStep.WaitForOutcome();
-                    break;
-                }
+                    {
+                        var target = flow.Find(deal.ReturnStageId);
+                        if (target is null)
+                            return new EngineError(EngineErrorKind.Conflict, "nothing-to-return-to", $"'{current.Name}' has no stage to return the deal to.");
+                        Transition(current, target, outcomeChosen ?? "return", returning: true);
+                        current = target;
+                        step = ActivityStep.WaitForOutcome();
+                        break;
+                    }
             }
         }
         return new EngineError(EngineErrorKind.Invalid, "too-many-steps", $"The funnel ran more than {MaxStepsPerCommand} steps without stopping.");
+    }
+
+    /// <summary>Closes the deal where it stands, without an End activity (a duplicate merged into another deal).</summary>
+    public void CloseHere(DealState result, string reason)
+    {
+        var now = context.Now;
+        deal.Bookmark = null;
+        deal.BookmarkDueAt = null;
+        deal.State = result;
+        deal.ClosedAt = now;
+        deal.ReturnStageId = null;
+        deal.NextStep = null;
+        _clocks.OnClose(now);
+        changes.Record(now, context.ActorId, "closed", new Dictionary<string, object?> { ["result"] = result.ToString().ToLowerInvariant(), ["activityId"] = deal.ActivityId, ["reason"] = reason });
     }
 
     /// <summary>Enters the start activity of a new deal.</summary>

@@ -13,5 +13,7 @@ public sealed record NewDeal
     public string? Source { get; init; }
     public DealClient? Client { get; init; }
     public DealContact? Contact { get; init; }
+    public string? ClientId { get; init; }
+    public IReadOnlyList<string>? ContactIds { get; init; }
     public IReadOnlyDictionary<string, JsonElement>? Fields { get; init; }
 }

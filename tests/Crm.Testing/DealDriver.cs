@@ -70,8 +70,11 @@ public sealed class DealDriver
     public DealCommandResult SetNextStep(Instant at, string what = "Call back", string? actorId = FakeActivityEnvironment.Anna) =>
         Keep(Engine.SetNextStep(Flow, Deal, new NextStepRequest(at, what), actorId, null, Now));
 
-    public DealCommandResult RecordInteraction(Instant at, string kind = "call", string? actorId = FakeActivityEnvironment.Anna) =>
-        Keep(Engine.RecordInteraction(Flow, Deal, at, actorId, new Dictionary<string, object?> { ["kind"] = kind }, Now));
+    public DealCommandResult RecordInteraction(Instant at, string kind = "call", string? actorId = FakeActivityEnvironment.Anna, IReadOnlyList<string>? filled = null) =>
+        Keep(Engine.RecordInteraction(Flow, Deal, new LoggedInteraction(kind, at, filled ?? []), actorId, new Dictionary<string, object?> { ["kind"] = kind }, Now));
+
+    /// <summary>A meeting with everything a stage may ask of one: date, contact, topic and result.</summary>
+    public DealCommandResult RecordMeeting() => RecordInteraction(Now, "meeting", filled: ["at", "contact", "topic", "result", "text"]);
 
     /// <summary>The latest clock of a regulation (a stage regulation's id is the stage's id).</summary>
     public RegulationClock ClockOf(string regulationId) =>

@@ -53,7 +53,7 @@ public sealed class B2bSalesFunnelTests
         var driver = new DealDriver(TestFlowcharts.Compile(Funnel()));
         driver.Start(amount: 10_000);
         foreach (var outcome in PathTo(stage))
-            driver.Move(outcome).Succeeded.ShouldBeTrue();
+            MoveOn(driver, outcome).Succeeded.ShouldBeTrue();
         driver.Deal.ActivityId.ShouldBe(stage);
 
         driver.Move("Pause");
@@ -84,12 +84,20 @@ public sealed class B2bSalesFunnelTests
         driver.Start(amount: 10_000);
 
         foreach (var outcome in PathTo("closing").Append("Signed"))
-            driver.Move(outcome);
+            MoveOn(driver, outcome).Succeeded.ShouldBeTrue();
 
         driver.Deal.State.ShouldBe(DealState.Won);
     }
 
     public static TheoryData<string> Stages => [.. OpenStages];
+
+    /// <summary>Leaving the presentation needs a logged meeting: log one first, as a manager would.</summary>
+    private static DealCommandResult MoveOn(DealDriver driver, string outcome)
+    {
+        if (driver.Deal.ActivityId == "presentation")
+            driver.RecordMeeting();
+        return driver.Move(outcome);
+    }
 
     private static IEnumerable<string> PathTo(string stage) => stage switch
     {

@@ -80,7 +80,7 @@ public sealed class BuiltInWorkflowsTests
     }
 
     private static Dictionary<string, string> Settings(ActivityDefinition activity) =>
-        (activity.Properties ?? new Dictionary<string, JsonElement>()).ToDictionary(p => p.Key, p => p.Value.ToString());
+        (activity.Properties ?? new Dictionary<string, JsonElement>()).ToDictionary(p => p.Key, p => JsonSerializer.Serialize(p.Value));
 
     /// <summary>Paths of <paramref name="expected"/> that <paramref name="actual"/> lacks or holds differently.</summary>
     private static IEnumerable<string> Lost(JsonElement expected, JsonElement actual, string path)

@@ -104,6 +104,47 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Calendars");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.ClientRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
+
+                    b.ToTable("Clients");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.ClockRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -233,6 +274,61 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("ClockTallies");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Birthday")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Emails")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Phones")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("Contacts");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.DealEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -273,6 +369,9 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<decimal?>("Amount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientKind")
@@ -318,6 +417,9 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
@@ -351,6 +453,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientId");
+
                     b.HasIndex("ContactEmailKey");
 
                     b.HasIndex("ContactPhoneKey");
@@ -381,6 +485,56 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("Kind", "Id");
 
                     b.ToTable("Dictionaries");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.HasIndex("DealId", "At");
+
+                    b.ToTable("Interactions");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>
@@ -539,6 +693,15 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("WorkflowId", "Number");
 
                     b.ToTable("WorkflowVersions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
+                {
+                    b.HasOne("Crm.Api.Persistence.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

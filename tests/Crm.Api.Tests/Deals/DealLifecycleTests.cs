@@ -52,6 +52,19 @@ public sealed class DealLifecycleTests : IAsyncLifetime
             var moved = await anna.PostJsonAsync($"/api/deals/{id}/moves", new { outcome });
             moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
             (await moved.JsonAsync()).Str("stageId").ShouldBe(stage);
+            if (stage == "presentation" && outcome == "Sent")
+            {
+                // Leaving the presentation needs the meeting on record; logged before the pause, it still counts after it.
+                var meeting = await anna.PostJsonAsync($"/api/deals/{id}/interactions", new
+                {
+                    kind = "meeting",
+                    text = "Presented the fit-out plan",
+                    topic = "Presentation",
+                    result = "meeting-held",
+                    contactId = deal.GetProperty("contactIds")[0].GetString(),
+                });
+                meeting.StatusCode.ShouldBe(HttpStatusCode.Created, await meeting.Content.ReadAsStringAsync());
+            }
         }
 
         var final = await (await anna.GetAsync($"/api/deals/{id}")).JsonAsync();

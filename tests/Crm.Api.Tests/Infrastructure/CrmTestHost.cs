@@ -39,7 +39,8 @@ public sealed class CrmTestHost : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IServiceProvider Services => App.Services;
 
-    public static async Task<CrmTestHost> StartAsync(string? dataDirectory = null, FakeClock? clock = null, bool runScheduler = false)
+    public static async Task<CrmTestHost> StartAsync(string? dataDirectory = null, FakeClock? clock = null, bool runScheduler = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "crm-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dataDirectory);
@@ -49,6 +50,8 @@ public sealed class CrmTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration["Crm:DataDirectory"] = dataDirectory;
         builder.Configuration["Crm:RunScheduler"] = runScheduler ? "true" : "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.Configuration[key] = value;
         builder.Services.AddSingleton<IClock>(clock);
         builder.AddCrm();
         var app = builder.Build();

@@ -1,0 +1,32 @@
+using System.Threading.RateLimiting;
+using Crm.Api.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Crm.Api.Leads;
+
+public static class LeadEndpoints
+{
+    public const string RatePolicy = "leads";
+
+    public static void MapLeadEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/leads", (LeadRequest body, LeadIntake intake, CancellationToken ct) => intake.AcceptAsync(body, ct))
+            .AllowAnonymous()
+            .RequireRateLimiting(RatePolicy);
+
+    /// <summary>A fixed window per client address: a website form is public, so one address cannot flood the team's queue.</summary>
+    public static IServiceCollection AddLeadRateLimit(this IServiceCollection services, LeadOptions options) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.PermitsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Problems.TooManyRequests($"Too many requests from your address; try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+}

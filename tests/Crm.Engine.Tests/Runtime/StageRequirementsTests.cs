@@ -1,0 +1,187 @@
+using Crm.Engine.Definitions;
+using Crm.Engine.Runtime;
+using NodaTime;
+using static Crm.Engine.Tests.Runtime.EngineFixture;
+
+namespace Crm.Engine.Tests.Runtime;
+
+public sealed class StageRequirementsTests
+{
+    private const string Meeting = """{ "interaction": { "kind": "meeting", "fields": ["at", "contact", "topic", "result"] } }""";
+
+    private static string Funnel(string proposalRequires, string presentationRequires = Meeting) => $$"""
+        { "id": "f", "name": "F", "start": "proposal",
+          "activities": [
+            { "id": "proposal", "type": "Stage", "outcomes": ["Sent", "Lost"], "requires": { "Sent": {{proposalRequires}} } },
+            { "id": "presentation", "type": "Stage", "outcomes": ["Agreed", "Pause", "Lost"], "requires": { "Agreed": {{presentationRequires}} } },
+            { "id": "paused", "type": "Stage", "outcomes": ["Resume", "Lost"], "pausesClocks": true, "returnOutcome": "Resume" },
+            { "id": "won", "type": "End", "result": "won" },
+            { "id": "lost", "type": "End", "result": "lost" } ],
+          "connections": [
+            { "source": "proposal", "outcome": "Sent", "target": "presentation" },
+            { "source": "proposal", "outcome": "Lost", "target": "lost" },
+            { "source": "presentation", "outcome": "Agreed", "target": "won" },
+            { "source": "presentation", "outcome": "Pause", "target": "paused" },
+            { "source": "presentation", "outcome": "Lost", "target": "lost" },
+            { "source": "paused", "outcome": "Lost", "target": "lost" } ] }
+        """;
+
+    private static readonly string Standard = Funnel("""{ "fields": ["amount", "fields.proposalNumber"] }""");
+
+    [Theory]
+    [InlineData("""{ "fields": ["amount"] }""", true)]
+    [InlineData("""{ "fields": ["fields.proposalNumber", "nextStep", "contact"] }""", true)]
+    [InlineData("""{ "interaction": { "fields": ["text"] } }""", true)]
+    [InlineData("""{ "fields": ["colour"] }""", false)]
+    [InlineData("""{ "fields": ["fields."] }""", false)]
+    [InlineData("""{ "fields": "amount" }""", false)]
+    [InlineData("""{ "interaction": { "kind": "telepathy" } }""", false)]
+    [InlineData("""{ "interaction": { "kind": "meeting", "fields": ["mood"] } }""", false)]
+    [InlineData("""{ "interaction": { "kind": "meeting" }, "when": "always" }""", false)]
+    [InlineData("""{ }""", false)]
+    [InlineData("""["amount"]""", false)]
+    public void Compile_RequiresSetting_IsCheckedAtPublish(string requirement, bool valid)
+    {
+        var result = Compile(Funnel(requirement));
+
+        if (valid)
+            result.Errors.ShouldBeEmpty();
+        else
+            result.Errors.ShouldContain(e => e.ActivityId == "proposal" && e.Code == ValidationCodes.BadSetting);
+        result.IsValid.ShouldBe(valid);
+    }
+
+    [Fact]
+    public void Compile_RequirementForAnOutcomeTheStageDoesNotHave_IsBadSetting()
+    {
+        var json = Standard.Replace("\"requires\": { \"Sent\":", "\"requires\": { \"Teleported\":", StringComparison.Ordinal);
+
+        var result = Compile(json);
+
+        result.Errors.ShouldContain(e => e.ActivityId == "proposal" && e.Code == ValidationCodes.BadSetting && e.Message.Contains("Teleported"));
+    }
+
+    [Fact]
+    public void Move_WithoutTheRequiredFields_IsRefusedListingEachAndChangesNothing()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Standard);
+        var deal = Started(engine, flow);
+
+        var result = engine.Move(flow, deal, new MoveRequest("Sent", "anna"), Start);
+
+        result.Error.ShouldNotBeNull();
+        result.Error.Kind.ShouldBe(EngineErrorKind.Invalid);
+        result.Error.Code.ShouldBe("missing-data");
+        result.Error.Details!.Keys.ShouldBe(["amount", "fields.proposalNumber"], ignoreOrder: true);
+        result.Deal.ShouldBeSameAs(deal);
+        deal.ActivityId.ShouldBe("proposal");
+        deal.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Move_FillingTheRequiredFieldsInTheSameMove_Succeeds()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Standard);
+        var deal = Started(engine, flow);
+        var details = new DealDetailsUpdate
+        {
+            Amount = 150_000m,
+            Fields = new Dictionary<string, System.Text.Json.JsonElement> { ["proposalNumber"] = System.Text.Json.JsonDocument.Parse("\"KP-17\"").RootElement },
+        };
+
+        var result = engine.Move(flow, deal, new MoveRequest("Sent", "anna", Details: details), Start);
+
+        result.Error.ShouldBeNull();
+        result.Deal.ActivityId.ShouldBe("presentation");
+        result.Deal.Amount.ShouldBe(150_000m);
+    }
+
+    [Fact]
+    public void Move_OtherOutcomesOfTheStage_NeedNothing()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Standard);
+
+        Moved(engine, flow, Started(engine, flow), "Lost").State.ShouldBe(DealState.Lost);
+    }
+
+    [Fact]
+    public void Move_WithNoMeetingLogged_AsksForTheMeeting()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Moved(engine, flow, Started(engine, flow, 10m), "Sent");
+        deal = Logged(engine, flow, deal, "call", Start, "contact", "topic", "result");
+
+        var result = engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), Start);
+
+        result.Error!.Details!.Keys.ShouldBe(["interaction"]);
+        result.Error.Details["interaction"][0].ShouldContain("meeting");
+    }
+
+    [Fact]
+    public void Move_WithAMeetingMissingFields_ListsExactlyWhatItLacks()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Moved(engine, flow, Started(engine, flow, 10m), "Sent");
+        deal = Logged(engine, flow, deal, "meeting", Start, "contact");
+
+        var result = engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), Start);
+
+        result.Error!.Details!.Keys.ShouldBe(["interaction.topic", "interaction.result"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Move_WithACompleteMeeting_Succeeds()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Moved(engine, flow, Started(engine, flow, 10m), "Sent");
+        deal = Logged(engine, flow, deal, "meeting", Start, "contact");
+        deal = Logged(engine, flow, deal, "meeting", Start, "contact", "topic", "result");
+
+        Moved(engine, flow, deal, "Agreed").State.ShouldBe(DealState.Won);
+    }
+
+    [Fact]
+    public void Move_MeetingLoggedBeforeAPause_StillCountsAfterResume()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Moved(engine, flow, Started(engine, flow, 10m), "Sent");
+        deal = Logged(engine, flow, deal, "meeting", Start, "contact", "topic", "result");
+        deal = Moved(engine, flow, deal, "Pause");
+        deal = Moved(engine, flow, deal, "Resume");
+
+        deal.ActivityId.ShouldBe("presentation");
+        Moved(engine, flow, deal, "Agreed").State.ShouldBe(DealState.Won);
+    }
+
+    [Fact]
+    public void Move_MeetingLoggedAtAnEarlierStage_DoesNotCount()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Logged(engine, flow, Started(engine, flow, 10m), "meeting", Start, "contact", "topic", "result");
+        deal = Moved(engine, flow, deal, "Sent");
+
+        deal.StageInteractions.ShouldBeEmpty();
+        engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), Start).Error!.Details!.Keys.ShouldBe(["interaction"]);
+    }
+
+    [Fact]
+    public void Move_MeetingDatedInTheFuture_DoesNotCountUntilItsTime()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Moved(engine, flow, Started(engine, flow, 10m), "Sent");
+        var tomorrow = Start + Duration.FromDays(1);
+        deal = Logged(engine, flow, deal, "meeting", tomorrow, "contact", "topic", "result");
+
+        engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), Start).Error.ShouldNotBeNull();
+        engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), tomorrow).Error.ShouldBeNull();
+    }
+}
