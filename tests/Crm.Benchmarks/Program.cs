@@ -1,9 +1,14 @@
+using Crm.Benchmarks.Alerts;
 using Crm.Benchmarks.Calendars;
+using Crm.Benchmarks.Timers;
 
 // Each benchmark lives in its feature folder; add it here under the name passed on the command line.
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["calendars"] = CalendarBenchmark.RunAsync,
+    ["timers"] = TimersBenchmark.RunAsync,
+    ["timers-open"] = OpenClocksBenchmark.RunAsync,
+    ["alerts"] = AlertsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
