@@ -11,10 +11,12 @@ namespace Crm.Api.Scheduling;
 
 /// <summary>
 /// Fires every due instant (warnings, breaches, escalations, timers, next steps). The database is the truth:
-/// each open deal's earliest due instant is an indexed column. The scheduler sleeps until the earliest one,
-/// is woken early when a commit brings a sooner one, and hands due deals to the command processor, which
-/// decides under the deal's version what is really due — so a deal advanced twice changes once.
-/// Nothing is armed in memory per deadline: after a restart the first query finds everything that passed.
+/// each open deal's earliest due instant is an indexed column. Memory holds only the near future of that index
+/// (<see cref="DueWindow"/>: the next <see cref="LookAhead"/>, at most <see cref="WindowCapacity"/> deals), kept
+/// current by every commit. The loop sleeps until the earliest armed instant, is woken early when a commit brings
+/// a sooner one, and hands what has come due to the command processor in due order without waiting for the
+/// previous hand-off to commit. The processor decides under the deal's version what is really due, so a deal
+/// advanced twice changes once. After a restart the first read of the index finds everything that passed.
 /// </summary>
 public sealed class DeadlineScheduler(
     IDbContextFactory<CrmDbContext> contexts,
@@ -23,50 +25,73 @@ public sealed class DeadlineScheduler(
     IOptions<CrmOptions> options,
     ILogger<DeadlineScheduler> logger) : BackgroundService, IDealCommitListener
 {
-    private const int BatchSize = 2000;
+    private const int SweepBatch = 2000;
+    /// <summary>How far ahead the index is read into memory, and how many deals memory holds at most from a read.</summary>
+    public static readonly Duration LookAhead = Duration.FromSeconds(60);
+    public const int WindowCapacity = 20_000;
+    /// <summary>One hand-off is one processor batch; two in flight keep the single writer busy without flooding it.</summary>
+    private const int HandOffBatch = DealCommandProcessor.MaxBatch;
+    private const int MaxInFlight = 2;
     private static readonly Duration LongestSleep = Duration.FromSeconds(30);
 
+    private readonly DueWindow _window = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _sweepGate = new(1, 1);
     private long _nextWakeTicks = long.MaxValue;
+
+    /// <summary>How many deals the in-memory window holds now.</summary>
+    public int ArmedCount => _window.Count;
 
     public void Committed(IReadOnlyList<RaisedAlert> alerts, IReadOnlyList<(string DealId, Instant? NextDueAt)> dueChanges)
     {
         var next = Interlocked.Read(ref _nextWakeTicks);
-        foreach (var (_, due) in dueChanges)
+        var sooner = false;
+        foreach (var (dealId, due) in dueChanges)
         {
-            if (due is { } at && at.ToUnixTimeTicks() < next)
-            {
-                Wake();
-                return;
-            }
+            if (_window.Update(dealId, due) && due!.Value.ToUnixTimeTicks() < next)
+                sooner = true;
         }
+        if (sooner)
+            Wake();
     }
 
-    /// <summary>Advances every deal whose earliest instant has come; returns how many deals were handed over.</summary>
+    /// <summary>
+    /// Advances every deal whose earliest instant has come, straight from the database (the sweep's safety net, and
+    /// how tests drive time); deals the loop already holds are left to it. Returns how many deals were handed over.
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
     {
         var processor = services.GetRequiredService<DealCommandProcessor>();
-        var total = 0;
-        while (true)
+        await _sweepGate.WaitAsync(cancellationToken);
+        try
         {
-            var now = clock.GetCurrentInstant();
-            List<string> due;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            var total = 0;
+            while (true)
             {
-                due = await db.Deals.AsNoTracking()
-                    .Where(d => d.NextDueAt != null && d.NextDueAt <= now)
-                    .OrderBy(d => d.NextDueAt)
-                    .Select(d => d.Id)
-                    .Take(BatchSize)
-                    .ToListAsync(cancellationToken);
+                var now = clock.GetCurrentInstant();
+                List<string> due;
+                await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+                {
+                    due = await db.Deals.AsNoTracking()
+                        .Where(d => d.NextDueAt != null && d.NextDueAt <= now)
+                        .OrderBy(d => d.NextDueAt)
+                        .Select(d => d.Id)
+                        .Take(SweepBatch)
+                        .ToListAsync(cancellationToken);
+                }
+                var mine = due.Where(id => !_window.Holds(id)).ToList();
+                if (mine.Count == 0)
+                    return total;
+                var results = await Task.WhenAll(mine.Select(id => processor.SubmitAsync(DealCommand.Advance(id), cancellationToken)));
+                total += mine.Count;
+                // A deal that did not move on (closed meanwhile, or nothing really due) must not spin this loop.
+                if (results.All(r => !r.Succeeded || r.Changes.Events.Count == 0) && due.Count < SweepBatch)
+                    return total;
             }
-            if (due.Count == 0)
-                return total;
-            var results = await Task.WhenAll(due.Select(id => processor.SubmitAsync(DealCommand.Advance(id), cancellationToken)));
-            total += due.Count;
-            // A deal that did not move on (closed meanwhile, or nothing really due) must not spin this loop.
-            if (results.All(r => !r.Succeeded || r.Changes.Events.Count == 0) && due.Count < BatchSize)
-                return total;
+        }
+        finally
+        {
+            _sweepGate.Release();
         }
     }
 
@@ -74,22 +99,35 @@ public sealed class DeadlineScheduler(
     {
         if (!options.Value.RunScheduler)
             return;
+        var processor = services.GetRequiredService<DealCommandProcessor>();
+        var inFlight = new List<Task>(MaxInFlight);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 Interlocked.Exchange(ref _nextWakeTicks, long.MaxValue);
-                await RunDueAsync(stoppingToken);
-                var next = await EarliestDueAsync(stoppingToken);
                 var now = clock.GetCurrentInstant();
-                var sleep = next is { } at ? Duration.Min(at - now, LongestSleep) : LongestSleep;
-                Interlocked.Exchange(ref _nextWakeTicks, (now + sleep).ToUnixTimeTicks());
+                if (NeedsRead(now))
+                    await ReadAheadAsync(now, stoppingToken);
+                var due = _window.TakeDue(now, HandOffBatch);
+                if (due.Count > 0)
+                {
+                    inFlight.RemoveAll(t => t.IsCompleted);
+                    if (inFlight.Count >= MaxInFlight)
+                        await Task.WhenAny(inFlight);
+                    inFlight.Add(HandOverAsync(processor, due));
+                    continue;
+                }
+                var wakeAt = NextWake(now);
+                Interlocked.Exchange(ref _nextWakeTicks, wakeAt.ToUnixTimeTicks());
+                // A commit between reading the window and publishing the wake instant would have seen MaxValue and woken us.
+                var sleep = wakeAt - clock.GetCurrentInstant();
                 if (sleep > Duration.Zero)
-                    await _wake.WaitAsync(sleep.ToTimeSpan(), stoppingToken);
+                    await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Ceiling(sleep.TotalMilliseconds)), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -97,12 +135,73 @@ public sealed class DeadlineScheduler(
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
+        await Task.WhenAll(inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private async Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken)
+    private bool NeedsRead(Instant now) =>
+        _window.Horizon.Due < now + (LookAhead / 2) && _window.Count <= WindowCapacity / 2;
+
+    /// <summary>The earliest armed instant; or, sooner, the moment the window must be read further; never beyond <see cref="LongestSleep"/>.</summary>
+    private Instant NextWake(Instant now)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Deals.AsNoTracking().Where(d => d.NextDueAt != null).OrderBy(d => d.NextDueAt).Select(d => d.NextDueAt).FirstOrDefaultAsync(cancellationToken);
+        var wake = now + LongestSleep;
+        if (_window.Earliest() is { } earliest && earliest < wake)
+            wake = earliest;
+        if (_window.Horizon.Due == Instant.MinValue)
+            return now;
+        if (_window.Count <= WindowCapacity / 2)
+        {
+            var readAt = _window.Horizon.Due - (LookAhead / 2);
+            if (readAt < wake)
+                wake = readAt;
+        }
+        return wake;
+    }
+
+    /// <summary>Reads the index past the horizon, in its order, up to <see cref="LookAhead"/> from now.</summary>
+    private async Task ReadAheadAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var (fromDue, fromId) = _window.Horizon;
+        var upTo = now + LookAhead;
+        var limit = WindowCapacity - _window.Count;
+        _window.BeginLoad();
+        List<(string, Instant)> rows;
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var query = db.Deals.AsNoTracking().Where(d => d.NextDueAt != null && d.NextDueAt <= upTo);
+            query = fromDue == Instant.MinValue ? query
+                : fromId is null ? query.Where(d => d.NextDueAt > fromDue)
+                : query.Where(d => d.NextDueAt > fromDue || (d.NextDueAt == fromDue && string.Compare(d.Id, fromId) > 0));
+            var found = await query.OrderBy(d => d.NextDueAt).ThenBy(d => d.Id)
+                .Select(d => new { d.Id, d.NextDueAt })
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+            rows = found.ConvertAll(r => (r.Id, r.NextDueAt!.Value));
+        }
+        catch
+        {
+            _window.AbortLoad();
+            throw;
+        }
+        _window.EndLoad(rows, upTo, complete: rows.Count < limit);
+    }
+
+    private async Task HandOverAsync(DealCommandProcessor processor, List<string> dealIds)
+    {
+        try
+        {
+            await Task.WhenAll(dealIds.Select(id => processor.SubmitAsync(DealCommand.Advance(id))));
+        }
+        catch (Exception ex)
+        {
+            // The deals are still due in the database: the sweep hands them over again.
+            logger.LogWarning(ex, "Advancing {Count} due deals failed; the sweep will retry them.", dealIds.Count);
+        }
+        finally
+        {
+            _window.Answered(dealIds);
+        }
     }
 
     private void Wake()
@@ -121,6 +220,7 @@ public sealed class DeadlineScheduler(
     public override void Dispose()
     {
         _wake.Dispose();
+        _sweepGate.Dispose();
         base.Dispose();
     }
 }

@@ -1,6 +1,8 @@
+using Crm.Benchmarks.Alerts;
 using Crm.Benchmarks.Calendars;
 using Crm.Benchmarks.Compliance;
 using Crm.Benchmarks.Moves;
+using Crm.Benchmarks.Timers;
 
 // Each benchmark lives in its feature folder; add it here under the name passed on the command line:
 // `dotnet run -c Release --project tests/Crm.Benchmarks -- <name> [options]`.
@@ -9,6 +11,9 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["calendars"] = CalendarBenchmark.RunAsync,
     ["moves"] = DurableMovesBenchmark.RunAsync,
     ["compliance"] = ComplianceBenchmark.RunAsync,
+    ["timers"] = TimersBenchmark.RunAsync,
+    ["timers-open"] = OpenClocksBenchmark.RunAsync,
+    ["alerts"] = AlertsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
