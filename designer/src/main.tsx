@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { AuthProvider } from './features/auth/AuthProvider';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles/app.css';
+import './styles/records.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,17 @@
 import type { ValidationResult, WorkflowDefinition } from '../model/types';
 import { download, request, type Query } from './http';
 import type {
+  Client,
+  Contact,
+  ContactInput,
+  DealPatch,
+  DictionaryEntry,
+  DictionaryKind,
+  Interaction,
+  NewClient,
+  SearchResults,
+} from './records';
+import type {
   AuthResponse,
   Breach,
   Calendar,
@@ -62,9 +73,35 @@ export const api = {
     request<Deal>('POST', `/api/deals/${enc(id)}/moves`, { body: move, headers: ifMatch(version) }),
   take: (id: string) => request<Deal>('POST', `/api/deals/${enc(id)}/take`),
   addInteraction: (id: string, interaction: NewInteraction) =>
-    request<unknown>('POST', `/api/deals/${enc(id)}/interactions`, { body: interaction }),
+    request<Deal>('POST', `/api/deals/${enc(id)}/interactions`, { body: interaction }),
+  dealInteractions: (id: string, q?: string) =>
+    request<Interaction[]>('GET', `/api/deals/${enc(id)}/interactions`, { query: { q } }),
+  patchDeal: (id: string, patch: DealPatch, version?: number) =>
+    request<Deal>('PATCH', `/api/deals/${enc(id)}`, { body: patch, headers: ifMatch(version) }),
   setNextStep: (id: string, step: NextStep) =>
     request<Deal>('PUT', `/api/deals/${enc(id)}/next-step`, { body: step }),
+
+  clients: (q?: string) => request<Client[]>('GET', '/api/clients', { query: { q } }),
+  client: (id: string) => request<Client>('GET', `/api/clients/${enc(id)}`),
+  createClient: (client: NewClient) => request<Client>('POST', '/api/clients', { body: client }),
+  addContact: (clientId: string, contact: ContactInput, allowDuplicate = false) =>
+    request<Contact>('POST', `/api/clients/${enc(clientId)}/contacts`, {
+      body: contact,
+      query: { allowDuplicate: allowDuplicate || undefined },
+    }),
+  saveContact: (contact: ContactInput & { id: string; version: number }, allowDuplicate = false) =>
+    request<Contact>('PUT', `/api/contacts/${enc(contact.id)}`, {
+      body: contact,
+      headers: ifMatch(contact.version),
+      query: { allowDuplicate: allowDuplicate || undefined },
+    }),
+  clientInteractions: (id: string, q?: string) =>
+    request<Interaction[]>('GET', `/api/clients/${enc(id)}/interactions`, { query: { q } }),
+  addClientInteraction: (id: string, interaction: NewInteraction) =>
+    request<Interaction>('POST', `/api/clients/${enc(id)}/interactions`, { body: interaction }),
+  dictionary: (kind: DictionaryKind) => request<DictionaryEntry[]>('GET', `/api/dictionaries/${enc(kind)}`),
+  search: (q: string, signal?: AbortSignal) =>
+    request<SearchResults>('GET', '/api/search', { query: { q }, signal }),
 
   alerts: () =>
     request<import('../features/alerts/alertStore').Alert[]>('GET', '/api/alerts', {

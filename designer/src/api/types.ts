@@ -1,4 +1,5 @@
 import type { ValidationError, WorkflowDefinition } from '../model/types';
+import type { Contact } from './records';
 
 export type Role = 'admin' | 'head' | 'manager';
 
@@ -97,6 +98,11 @@ export interface Deal {
   version?: number;
   clocks?: Clock[];
   history?: HistoryEntry[];
+  fields?: Record<string, unknown>;
+  clientId?: string | null;
+  contactIds?: string[];
+  /** The linked contacts in full; only on GET /api/deals/{id}. */
+  contacts?: Contact[] | null;
 }
 
 export interface NewDeal {
@@ -106,24 +112,24 @@ export interface NewDeal {
   teamId?: string;
   amount?: number;
   source?: string;
-  client: { name: string; kind: 'company' | 'person' };
-  contact: { name: string; email: string; phone: string; position: string };
+  /** Inline client and contact, or an existing client by id (with its contacts by id). */
+  client?: { name: string; kind: 'company' | 'person' };
+  contact?: { name: string; email: string; phone: string; position: string };
+  clientId?: string;
+  contactIds?: string[];
   fields: Record<string, unknown>;
 }
 
-export type InteractionKind = 'call' | 'meeting' | 'email' | 'note';
-
-export interface NewInteraction {
-  kind: InteractionKind;
-  at: string;
-  text: string;
-  result?: string;
-}
+export type { InteractionKind, NewInteraction } from './records';
 
 export interface MoveRequest {
   outcome: string;
   comment?: string;
   nextStep?: NextStep;
+  /** Data a stage may require, filled in by the move itself. */
+  amount?: number;
+  source?: string;
+  fields?: Record<string, unknown>;
 }
 
 export interface ManagerCompliance {

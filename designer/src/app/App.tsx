@@ -13,6 +13,8 @@ const DesignerPage = lazy(() => import('../features/designer/DesignerPage'));
 const CalendarsPage = lazy(() => import('../features/calendars/CalendarsPage'));
 const Workspace = lazy(() => import('../features/workspace/Workspace'));
 const DealPage = lazy(() => import('../features/deal/DealPage'));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
+const ClientPage = lazy(() => import('../features/clients/ClientPage'));
 const Dashboard = lazy(() => import('../features/dashboard/Dashboard'));
 
 interface Route {
@@ -42,6 +44,12 @@ const ROUTES: Route[] = [
     pattern: '/deals/:id',
     roles: ['manager', 'head', 'admin'],
     render: (p) => <DealPage key={p.id} dealId={p.id!} />,
+  },
+  { pattern: '/clients', roles: ['manager', 'head'], render: () => <ClientsPage /> },
+  {
+    pattern: '/clients/:id',
+    roles: ['manager', 'head', 'admin'],
+    render: (p) => <ClientPage key={p.id} clientId={p.id!} />,
   },
   { pattern: '/dashboard', roles: ['head', 'admin'], render: () => <Dashboard /> },
 ];

@@ -3,6 +3,7 @@ import type { Role } from '../api/types';
 import { AlertBell } from '../features/alerts/AlertBell';
 import { Toasts } from '../features/alerts/Toasts';
 import { useAuth } from '../features/auth/AuthProvider';
+import { TopSearch } from '../features/search/TopSearch';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/dict';
 import { LangSwitch } from './LangSwitch';
@@ -13,10 +14,14 @@ const NAV: Record<Role, { href: string; key: MessageKey }[]> = {
     { href: '/designer', key: 'nav.designer' },
     { href: '/calendars', key: 'nav.calendars' },
   ],
-  manager: [{ href: '/workspace', key: 'nav.workspace' }],
+  manager: [
+    { href: '/workspace', key: 'nav.workspace' },
+    { href: '/clients', key: 'nav.clients' },
+  ],
   head: [
     { href: '/dashboard', key: 'nav.dashboard' },
     { href: '/workspace', key: 'nav.workspace' },
+    { href: '/clients', key: 'nav.clients' },
   ],
 };
 
@@ -41,6 +46,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
           ))}
         </nav>
         <div className="spacer" />
+        {user?.role !== 'admin' && <TopSearch />}
         {user?.role !== 'admin' && <AlertBell />}
         <LangSwitch />
         <span className="muted small user-name" data-testid="user-name">

@@ -1,3 +1,4 @@
+import { removeRequirement, renameRequirement, requiresOf } from './requirements';
 import type {
   Activity,
   ActivityType,
@@ -137,6 +138,7 @@ export function removeOutcome(def: WorkflowDefinition, id: string, outcome: stri
   const updated = updateActivity(def, id, {
     outcomes: (activity.outcomes ?? []).filter((o) => o !== outcome),
     returnOutcome: activity.returnOutcome === outcome ? undefined : activity.returnOutcome,
+    ...(requiresOf(activity) && { requires: removeRequirement(requiresOf(activity), outcome) }),
   });
   return {
     ...updated,
@@ -156,6 +158,7 @@ export function renameOutcome(
   const updated = updateActivity(def, id, {
     outcomes: (activity.outcomes ?? []).map((o) => (o === from ? name : o)),
     returnOutcome: activity.returnOutcome === from ? name : activity.returnOutcome,
+    ...(requiresOf(activity) && { requires: renameRequirement(requiresOf(activity), from, name) }),
   });
   return {
     ...updated,

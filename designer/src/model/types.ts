@@ -1,3 +1,5 @@
+import type { StageRequires } from './requirements';
+
 /** The funnel definition exactly as the API stores it (see shared/contract.md). */
 
 export const ACTIVITY_TYPES = ['Stage', 'Decision', 'Timer', 'Notify', 'Assign', 'End'] as const;
@@ -39,6 +41,8 @@ export interface Activity {
   teamId?: string;
   userId?: string;
   result?: 'won' | 'lost';
+  /** Stage: what each outcome needs first (see model/requirements.ts). */
+  requires?: StageRequires;
   [extra: string]: unknown;
 }
 

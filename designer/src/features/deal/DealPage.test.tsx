@@ -21,6 +21,8 @@ describe('deal page', () => {
         history: [{ at: '2027-03-01T08:00:00Z', by: 'anna', kind: 'moved', details: { outcome: 'Done' } }],
       }),
       'POST /api/deals/d1/interactions': () => ({ status: 201, body: {} }),
+      'GET /api/deals/d1/interactions': () => [],
+      'GET /api/dictionaries/workResults': () => [{ id: 'meeting-held', name: 'Meeting held' }],
     });
     render(
       <I18nProvider initial="en">
@@ -32,11 +34,18 @@ describe('deal page', () => {
     expect(screen.getByTestId('history').textContent).toContain('Done');
     fireEvent.click(screen.getByTestId('interaction-kind-meeting'));
     fireEvent.change(screen.getByTestId('interaction-text'), { target: { value: 'Met the CFO' } });
-    fireEvent.change(screen.getByTestId('interaction-result'), { target: { value: 'Budget approved' } });
+    fireEvent.change(screen.getByTestId('interaction-topic'), { target: { value: 'Budget' } });
+    await screen.findByRole('option', { name: 'Meeting held' });
+    fireEvent.change(screen.getByTestId('interaction-result'), { target: { value: 'meeting-held' } });
     fireEvent.click(screen.getByTestId('interaction-submit'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     const post = calls.find((c) => c.method === 'POST')!;
-    expect(post.body).toMatchObject({ kind: 'meeting', text: 'Met the CFO', result: 'Budget approved' });
+    expect(post.body).toMatchObject({
+      kind: 'meeting',
+      text: 'Met the CFO',
+      topic: 'Budget',
+      result: 'meeting-held',
+    });
     expect((post.body as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 });

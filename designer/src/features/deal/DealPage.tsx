@@ -2,25 +2,31 @@ import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import type { Deal } from '../../api/types';
 import { ErrorText } from '../../app/ErrorText';
-import { formatMoney, formatTime } from '../../app/format';
+import { formatMoney } from '../../app/format';
+import { Link } from '../../app/Link';
+import { queryParam, usePath } from '../../app/router';
 import { useAsync } from '../../app/useAsync';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAlertRevision } from '../alerts/AlertsProvider';
-import { Countdown } from '../shared/Countdown';
+import { InteractionForm, KINDS } from '../journal/InteractionForm';
+import { JournalList } from '../journal/JournalList';
 import { MoveDialog } from '../shared/MoveDialog';
-import { useNow } from '../shared/useNow';
+import { ClocksTable } from './ClocksTable';
 import { HistoryList } from './HistoryList';
-import { InteractionForm } from './InteractionForm';
 import { NextStepForm } from './NextStepForm';
 
 export default function DealPage({ dealId }: { dealId: string }) {
   const { t, tx, lang } = useI18n();
   const revision = useAlertRevision();
+  const path = usePath();
   const { data, error, reload } = useAsync(() => api.deal(dealId), [dealId, revision]);
   const [override, setOverride] = useState<Deal | null>(null);
   const [moving, setMoving] = useState(false);
-  const now = useNow();
+  const [journalRevision, setJournalRevision] = useState(0);
   const deal = override && data && (override.version ?? 0) >= (data.version ?? 0) ? override : data;
+  // "?log=meeting" (from a move refused for a missing meeting) opens the form on that kind.
+  const log = queryParam(path, 'log');
+  const logKind = KINDS.find((k) => k === log);
 
   if (error) return <ErrorText error={error} />;
   if (!deal) return <p className="muted">{t('common.loading')}</p>;
@@ -28,6 +34,7 @@ export default function DealPage({ dealId }: { dealId: string }) {
     if (d) setOverride(d);
     reload();
   };
+  const contacts = deal.contacts ?? [];
 
   return (
     <div className="deal-page" data-testid="deal-page">
@@ -35,7 +42,14 @@ export default function DealPage({ dealId }: { dealId: string }) {
         <div>
           <h1 data-testid="deal-title">{deal.title}</h1>
           <div className="muted">
-            {deal.client?.name} · {deal.stageName ?? deal.stageId} ·{' '}
+            {deal.clientId ? (
+              <Link href={`/clients/${encodeURIComponent(deal.clientId)}`} data-testid="deal-client-link">
+                {deal.client?.name ?? deal.clientId}
+              </Link>
+            ) : (
+              deal.client?.name
+            )}{' '}
+            · {deal.stageName ?? deal.stageId} ·{' '}
             <span data-testid="deal-state">{tx(`deal.state.${deal.state}`, deal.state)}</span>
             {deal.amount ? ` · ${formatMoney(deal.amount, lang)}` : ''}
           </div>
@@ -49,41 +63,49 @@ export default function DealPage({ dealId }: { dealId: string }) {
       <div className="columns">
         <section className="card">
           <h2>{t('deal.clocks')}</h2>
-          {(deal.clocks ?? []).length === 0 && <p className="muted">{t('deal.noClocks')}</p>}
-          <table className="table">
-            <tbody>
-              {(deal.clocks ?? []).map((c) => (
-                <tr key={`${c.regulationId}-${c.startedAt}`} data-testid={`clock-${c.regulationId}`}>
-                  <td>{c.name ?? c.regulationId}</td>
-                  <td>
-                    <Countdown clock={c} now={now} />
-                  </td>
-                  <td className="muted small">
-                    {t('alerts.due')} {formatTime(c.dueAt, lang)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ClocksTable clocks={deal.clocks ?? []} />
           <h2>{t('deal.contact')}</h2>
-          <p className="small">
-            {[deal.contact?.name, deal.contact?.position, deal.contact?.email, deal.contact?.phone]
-              .filter(Boolean)
-              .join(' · ') || '—'}
-          </p>
+          <ul className="plain small" data-testid="deal-contacts">
+            {contacts.length === 0 && (
+              <li>
+                {[deal.contact?.name, deal.contact?.position, deal.contact?.email, deal.contact?.phone]
+                  .filter(Boolean)
+                  .join(' · ') || '—'}
+              </li>
+            )}
+            {contacts.map((c) => (
+              <li key={c.id}>{[c.name, c.position, ...c.emails, ...c.phones].filter(Boolean).join(' · ')}</li>
+            ))}
+          </ul>
           <h2>{t('move.nextStep')}</h2>
           <NextStepForm deal={deal} onSaved={refresh} />
-        </section>
-        <section className="card">
-          <h2>{t('deal.journal')}</h2>
-          <InteractionForm dealId={deal.id} onSaved={() => refresh()} />
+          <h2>{t('deal.history')}</h2>
           <HistoryList history={deal.history ?? []} />
+        </section>
+        <section className="card" id="journal">
+          <h2>{t('deal.journal')}</h2>
+          <InteractionForm
+            key={logKind ?? 'call'}
+            initialKind={logKind}
+            contacts={contacts}
+            submit={(i) => api.addInteraction(deal.id, i)}
+            onSaved={() => {
+              setJournalRevision((n) => n + 1);
+              refresh();
+            }}
+          />
+          <JournalList
+            load={(q) => api.dealInteractions(deal.id, q)}
+            revision={journalRevision}
+            contacts={contacts}
+          />
         </section>
       </div>
       {moving && (
         <MoveDialog
           deal={deal}
           onClose={() => setMoving(false)}
+          onChanged={refresh}
           onDone={(d) => {
             setMoving(false);
             refresh(d);

@@ -2,10 +2,13 @@ import type { HistoryEntry } from '../../api/types';
 import { formatTime } from '../../app/format';
 import type { Lang } from '../../i18n/dict';
 import { useI18n } from '../../i18n/I18nProvider';
+import { nameIn, useDictionary } from '../shared/useDictionary';
 
 /** The deal's history, newest first, each entry in words; kinds this screen does not know show their details as "key: value". */
 export function HistoryList({ history }: { history: HistoryEntry[] }) {
   const { tx, lang } = useI18n();
+  const results = useDictionary('workResults');
+  const resultName = (id: string) => nameIn(results, id);
   const sorted = [...history].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (
     <ul className="history" data-testid="history">
@@ -14,7 +17,7 @@ export function HistoryList({ history }: { history: HistoryEntry[] }) {
           <span className="muted small">{formatTime(h.at, lang)}</span>{' '}
           <strong>{tx(`history.${h.kind}`, h.kind)}</strong>
           {h.by && <span className="muted small"> · {h.by}</span>}
-          <div className="small">{describe(h.kind, h.details ?? {}, tx, lang)}</div>
+          <div className="small">{describe(h.kind, h.details ?? {}, tx, lang, resultName)}</div>
         </li>
       ))}
     </ul>
@@ -23,7 +26,13 @@ export function HistoryList({ history }: { history: HistoryEntry[] }) {
 
 type Tx = (key: string, fallback: string) => string;
 
-function describe(kind: string, d: Record<string, unknown>, tx: Tx, lang: Lang): string {
+function describe(
+  kind: string,
+  d: Record<string, unknown>,
+  tx: Tx,
+  lang: Lang,
+  resultName: (id: string) => string,
+): string {
   const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
   const when = (k: string) => (s(k) ? formatTime(s(k), lang) : '');
   switch (kind) {
@@ -42,7 +51,12 @@ function describe(kind: string, d: Record<string, unknown>, tx: Tx, lang: Lang):
     case 'clockStopped':
       return `${s('regulationId')}: ${tx(`clock.${s('state')}`, s('state'))}`;
     case 'interaction':
-      return [tx(`interaction.${s('kind')}`, s('kind')), s('text'), s('result') && `(${s('result')})`]
+      return [
+        tx(`interaction.${s('kind')}`, s('kind')),
+        s('topic'),
+        s('text'),
+        s('result') && `(${resultName(s('result'))})`,
+      ]
         .filter(Boolean)
         .join(' · ');
     case 'nextStep':

@@ -3,6 +3,7 @@ import { findActivity, removeActivity, renameActivityId, updateActivity } from '
 import type { ValidationError } from '../../model/types';
 import { OutcomeList } from './OutcomeList';
 import { RegulationFields } from './RegulationFields';
+import { RequirementsEditor } from './RequirementsEditor';
 import { TypeSettings } from './TypeSettings';
 import type { FunnelEditor } from './useFunnelEditor';
 
@@ -89,6 +90,7 @@ export function PropertiesPanel({
       <TypeSettings activity={activity} editor={editor} />
       {activity.type !== 'End' && <OutcomeList activity={activity} editor={editor} />}
       {activity.type === 'Stage' && <RegulationFields activity={activity} editor={editor} />}
+      {activity.type === 'Stage' && <RequirementsEditor activity={activity} editor={editor} />}
     </div>
   );
 }

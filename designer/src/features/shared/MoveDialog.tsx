@@ -1,24 +1,35 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import type { Deal } from '../../api/types';
 import { ErrorText } from '../../app/ErrorText';
 import { fromLocalInput } from '../../app/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { missingData, type MissingItem } from '../../model/missing';
+import { requirementFor } from '../../model/requirements';
 import { outcomesOf } from '../../model/stages';
 import type { WorkflowDefinition } from '../../model/types';
 import { Dialog } from './Dialog';
 import { loadDefinition } from './funnels';
+import { MissingDataPanel } from './MissingDataPanel';
 
-/** Pick an outcome for the deal's stage; a comment and the next step are optional. */
+/**
+ * Pick an outcome for the deal's stage; a comment and the next step are optional. A move refused for missing
+ * data lists what is missing and how to fix it; `onChanged` hears of a deal patched on the way.
+ */
 export function MoveDialog({
-  deal,
+  deal: initial,
   onDone,
   onClose,
+  onChanged,
 }: {
   deal: Deal;
   onDone: (deal: Deal) => void;
   onClose: () => void;
+  onChanged?: (deal: Deal) => void;
 }) {
+  const [deal, setDeal] = useState(initial);
+  const [missing, setMissing] = useState<{ outcome: string; items: MissingItem[] } | null>(null);
   const { t } = useI18n();
   const [definition, setDefinition] = useState<WorkflowDefinition>();
   const [comment, setComment] = useState('');
@@ -32,23 +43,27 @@ export function MoveDialog({
   }, [deal.workflowId, deal.workflowVersion]);
 
   const outcomes = outcomesOf(definition, deal.stageId);
-  const move = async (outcome: string) => {
+  const stage = definition?.activities.find((a) => a.id === deal.stageId);
+  const move = async (outcome: string, current: Deal = deal) => {
     setBusy(true);
     setError(undefined);
+    setMissing(null);
     const when = fromLocalInput(at);
     try {
       const moved = await api.move(
-        deal.id,
+        current.id,
         {
           outcome,
           comment: comment.trim() || undefined,
           nextStep: when && what.trim() ? { at: when, what: what.trim() } : undefined,
         },
-        deal.version,
+        current.version,
       );
       onDone(moved);
     } catch (e) {
-      setError(e);
+      const items = e instanceof ApiError && e.status === 400 ? missingData(e.problem) : null;
+      if (items && items.length > 0) setMissing({ outcome, items });
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -101,6 +116,21 @@ export function MoveDialog({
         ))}
         {definition && outcomes.length === 0 && <span className="muted">{t('move.noOutcomes')}</span>}
       </div>
+      {missing && (
+        <MissingDataPanel
+          key={`${missing.outcome}@${deal.version}`}
+          deal={deal}
+          outcome={missing.outcome}
+          items={missing.items}
+          interaction={stage && requirementFor(stage, missing.outcome).interaction}
+          onLogInteraction={onClose}
+          onPatched={(patched) => {
+            setDeal(patched);
+            onChanged?.(patched);
+            void move(missing.outcome, patched);
+          }}
+        />
+      )}
       <ErrorText error={error} />
     </Dialog>
   );

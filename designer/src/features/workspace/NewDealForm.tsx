@@ -5,6 +5,8 @@ import type { Deal, NewDeal, WorkflowSummary } from '../../api/types';
 import { ErrorText } from '../../app/ErrorText';
 import { Link } from '../../app/Link';
 import { useI18n } from '../../i18n/I18nProvider';
+import { DictionarySelect } from '../shared/DictionarySelect';
+import { ClientPicker, type PickedClient } from './ClientPicker';
 
 const EMPTY = {
   title: '',
@@ -31,6 +33,8 @@ export function NewDealForm({
   const { t } = useI18n();
   const [form, setForm] = useState(EMPTY);
   const [funnel, setFunnel] = useState(workflowId ?? '');
+  const [existing, setExisting] = useState(false);
+  const [picked, setPicked] = useState<PickedClient | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -41,14 +45,18 @@ export function NewDealForm({
     title: form.title.trim(),
     workflowId: funnel || workflowId || '',
     amount: form.amount ? Number(form.amount) : undefined,
-    source: form.source.trim() || undefined,
-    client: { name: form.clientName.trim(), kind: form.clientKind },
-    contact: {
-      name: form.contactName.trim(),
-      email: form.email.trim(),
-      phone: form.phone.trim(),
-      position: form.position.trim(),
-    },
+    source: form.source || undefined,
+    ...(existing && picked
+      ? { clientId: picked.client.id, contactIds: picked.contactIds }
+      : {
+          client: { name: form.clientName.trim(), kind: form.clientKind },
+          contact: {
+            name: form.contactName.trim(),
+            email: form.email.trim(),
+            phone: form.phone.trim(),
+            position: form.position.trim(),
+          },
+        }),
     fields: {},
   });
 
@@ -58,6 +66,7 @@ export function NewDealForm({
     try {
       const deal = await api.createDeal(body(), allowDuplicate);
       setForm(EMPTY);
+      setPicked(null);
       setDuplicateOf(null);
       onCreated(deal);
     } catch (e) {
@@ -73,6 +82,7 @@ export function NewDealForm({
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (existing && !picked) return;
     void create(false);
   };
 
@@ -104,8 +114,80 @@ export function NewDealForm({
       </label>
       <label>
         {t('newDeal.source')}
-        <input data-testid="new-deal-source" value={form.source} onChange={set('source')} />
+        <DictionarySelect
+          kind="sources"
+          testId="new-deal-source"
+          value={form.source}
+          onChange={(v) => setForm((f) => ({ ...f, source: v }))}
+        />
       </label>
+      <fieldset className="full row wrap client-mode">
+        <legend>{t('newDeal.client')}</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name="client-mode"
+            data-testid="new-deal-client-mode-new"
+            checked={!existing}
+            onChange={() => setExisting(false)}
+          />
+          {t('newDeal.newClient')}
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="client-mode"
+            data-testid="new-deal-client-mode-existing"
+            checked={existing}
+            onChange={() => setExisting(true)}
+          />
+          {t('newDeal.existingClient')}
+        </label>
+      </fieldset>
+      {existing ? (
+        <ClientPicker value={picked} onChange={setPicked} />
+      ) : (
+        <InlineClient form={form} set={set} />
+      )}
+      {duplicateOf && (
+        <div className="warning-box" data-testid="duplicate-warning">
+          {t('newDeal.duplicate')}{' '}
+          <Link href={`/deals/${encodeURIComponent(duplicateOf)}`} data-testid="duplicate-link">
+            {t('newDeal.openExisting')}
+          </Link>{' '}
+          <button type="button" data-testid="create-anyway" disabled={busy} onClick={() => void create(true)}>
+            {t('newDeal.createAnyway')}
+          </button>
+        </div>
+      )}
+      <ErrorText error={error} />
+      <div>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || (existing && !picked)}
+          data-testid="new-deal-submit"
+        >
+          {t('newDeal.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type Form = typeof EMPTY;
+
+/** The client and contact typed in with the deal (the server reuses a contact with the same e-mail or phone). */
+function InlineClient({
+  form,
+  set,
+}: {
+  form: Form;
+  set: (key: keyof Form) => (e: { target: { value: string } }) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <label>
         {t('newDeal.client')}
         <input required data-testid="new-deal-client" value={form.clientName} onChange={set('clientName')} />
@@ -133,23 +215,6 @@ export function NewDealForm({
         {t('newDeal.phone')}
         <input type="tel" data-testid="new-deal-phone" value={form.phone} onChange={set('phone')} />
       </label>
-      {duplicateOf && (
-        <div className="warning-box" data-testid="duplicate-warning">
-          {t('newDeal.duplicate')}{' '}
-          <Link href={`/deals/${encodeURIComponent(duplicateOf)}`} data-testid="duplicate-link">
-            {t('newDeal.openExisting')}
-          </Link>{' '}
-          <button type="button" data-testid="create-anyway" disabled={busy} onClick={() => void create(true)}>
-            {t('newDeal.createAnyway')}
-          </button>
-        </div>
-      )}
-      <ErrorText error={error} />
-      <div>
-        <button type="submit" className="primary" disabled={busy} data-testid="new-deal-submit">
-          {t('newDeal.create')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
