@@ -111,11 +111,6 @@ public static class CrmServices
             services.AddSingleton<IClock>(SystemClock.Instance);
     }
 
-    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options)
-    {
-        var crm = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
-        var connection = crm.ConnectionString
-            ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataDirectory>().Path, "crm.db")};Pooling=True";
-        options.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqlitePragmas.Instance);
-    }
+    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options) =>
+        DatabaseProvider.Configure(options, sp.GetRequiredService<IOptions<CrmOptions>>().Value, sp.GetRequiredService<DataDirectory>());
 }
