@@ -5,6 +5,7 @@ using Crm.Api.Calendars;
 using Crm.Api.Compliance;
 using Crm.Api.Deals;
 using Crm.Api.Directory;
+using Crm.Api.Hubs;
 using Crm.Api.Persistence;
 using Crm.Api.Scheduling;
 using Crm.Api.Workflows;
@@ -28,6 +29,8 @@ public static class CrmServices
     {
         var services = builder.Services;
         services.Configure<CrmOptions>(builder.Configuration.GetSection("Crm"));
+        // The same settings, read once here for the choices made while wiring (providers, backplane, jobs).
+        var crm = builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions();
         services.TryAddClock();
         services.AddSingleton<DataDirectory>();
         services.AddDbContextFactory<CrmDbContext>((sp, options) => ConfigureDatabase(sp, options));
@@ -43,12 +46,18 @@ public static class CrmServices
         services.AddSingleton<PublishedFlowcharts>();
         services.AddSingleton<IFlowchartSource>(sp => sp.GetRequiredService<PublishedFlowcharts>());
         services.AddSingleton<IDealStore, EfDealStore>();
+        if (crm.UsesPostgres)
+            services.AddSingleton<ISchedulerLease, PostgresSchedulerLease>();
+        else
+            services.AddSingleton<ISchedulerLease, SingleNodeLease>();
         services.AddSingleton<DeadlineScheduler>();
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<DeadlineScheduler>());
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
-        services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        var signalR = services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        if (!string.IsNullOrEmpty(crm.Redis))
+            signalR.AddCrmRedisBackplane(crm);
         services.AddSingleton<DealCommandProcessor>();
         services.AddSingleton<DealQueries>();
         services.AddScoped<WorkflowDrafts>();
@@ -59,7 +68,8 @@ public static class CrmServices
         services.AddSingleton<ComplianceClocks>();
         services.AddHostedService<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
-        services.AddCrmJobs(builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions());
+        services.AddCrmJobs(crm);
+        services.AddCrmHealth(crm);
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();

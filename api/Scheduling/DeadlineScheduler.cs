@@ -15,16 +15,23 @@ namespace Crm.Api.Scheduling;
 /// is woken early when a commit brings a sooner one, and hands due deals to the command processor, which
 /// decides under the deal's version what is really due — so a deal advanced twice changes once.
 /// Nothing is armed in memory per deadline: after a restart the first query finds everything that passed.
+/// With several nodes only the holder of the <see cref="ISchedulerLease"/> fires; when it goes, another takes over and
+/// its first query finds what is due, so there is nothing to hand over.
 /// </summary>
 public sealed class DeadlineScheduler(
     IDbContextFactory<CrmDbContext> contexts,
     IServiceProvider services,
+    ISchedulerLease lease,
     IClock clock,
     IOptions<CrmOptions> options,
     ILogger<DeadlineScheduler> logger) : BackgroundService, IDealCommitListener
 {
     private const int BatchSize = 2000;
-    private static readonly Duration LongestSleep = Duration.FromSeconds(30);
+    // How soon a waiting node asks for the lease again: at most this long without anyone firing after a holder dies.
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(500);
+
+    private readonly Duration _longestSleep = Duration.FromTimeSpan(
+        options.Value.SchedulerPoll ?? (options.Value.UsesPostgres ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(30)));
 
     private readonly SemaphoreSlim _wake = new(0, 1);
     private long _nextWakeTicks = long.MaxValue;
@@ -41,6 +48,10 @@ public sealed class DeadlineScheduler(
             }
         }
     }
+
+    /// <summary>Advances every deal whose earliest instant has come, if this node holds the lease; returns how many deals were handed over.</summary>
+    public async Task<int> RunDueIfLeaseHolderAsync(CancellationToken cancellationToken = default) =>
+        await lease.TryHoldAsync(cancellationToken) ? await RunDueAsync(cancellationToken) : 0;
 
     /// <summary>Advances every deal whose earliest instant has come; returns how many deals were handed over.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
@@ -78,11 +89,16 @@ public sealed class DeadlineScheduler(
         {
             try
             {
+                if (!await lease.TryHoldAsync(stoppingToken))
+                {
+                    await Task.Delay(LeaseRetry, stoppingToken);
+                    continue;
+                }
                 Interlocked.Exchange(ref _nextWakeTicks, long.MaxValue);
                 await RunDueAsync(stoppingToken);
                 var next = await EarliestDueAsync(stoppingToken);
                 var now = clock.GetCurrentInstant();
-                var sleep = next is { } at ? Duration.Min(at - now, LongestSleep) : LongestSleep;
+                var sleep = next is { } at ? Duration.Min(at - now, _longestSleep) : _longestSleep;
                 Interlocked.Exchange(ref _nextWakeTicks, (now + sleep).ToUnixTimeTicks());
                 if (sleep > Duration.Zero)
                     await _wake.WaitAsync(sleep.ToTimeSpan(), stoppingToken);
