@@ -115,6 +115,13 @@ public sealed class DeadlineScheduler(
         }
     }
 
+    /// <summary>Stops firing, then gives the lease up so another node takes over without waiting for this process to exit.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await lease.ReleaseAsync();
+    }
+
     private async Task<Instant?> EarliestDueAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

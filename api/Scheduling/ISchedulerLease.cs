@@ -9,10 +9,15 @@ public interface ISchedulerLease
 {
     /// <summary>True while this node holds the lease; tries to take it when free. Cheap enough to ask every round.</summary>
     Task<bool> TryHoldAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease up (on shutdown), so another node takes over at once.</summary>
+    Task ReleaseAsync();
 }
 
 /// <summary>The embedded single node: there is no one else to fire deadlines.</summary>
 internal sealed class SingleNodeLease : ISchedulerLease
 {
     public Task<bool> TryHoldAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task ReleaseAsync() => Task.CompletedTask;
 }

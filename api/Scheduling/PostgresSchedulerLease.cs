@@ -56,6 +56,19 @@ internal sealed class PostgresSchedulerLease(IOptions<CrmOptions> options, ILogg
         }
     }
 
+    public async Task ReleaseAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await DropAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await DropAsync();

@@ -1,5 +1,6 @@
 using Crm.Benchmarks.Calendars;
 using Crm.Benchmarks.Compliance;
+using Crm.Benchmarks.Distributed;
 using Crm.Benchmarks.Moves;
 
 // Each benchmark lives in its feature folder; add it here under the name passed on the command line:
@@ -9,6 +10,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["calendars"] = CalendarBenchmark.RunAsync,
     ["moves"] = DurableMovesBenchmark.RunAsync,
     ["compliance"] = ComplianceBenchmark.RunAsync,
+    ["survival"] = SurvivalTest.RunAsync,
+    ["distributed"] = DistributedBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
