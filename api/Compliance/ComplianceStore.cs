@@ -23,8 +23,11 @@ internal sealed class ComplianceStore(CrmDbContext db)
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         // Deferred on SQLite: a reader must not take the write lock (Microsoft.Data.Sqlite's default is BEGIN IMMEDIATE);
-        // in WAL mode the snapshot is fixed at the first read and writers carry on.
-        var transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction();
+        // in WAL mode the snapshot is fixed at the first read and writers carry on. Elsewhere (PostgreSQL) READ COMMITTED
+        // would take a new snapshot per statement: REPEATABLE READ keeps one for the whole report, and never blocks writers.
+        var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
         await db.Database.UseTransactionAsync(transaction, ct);
         return transaction;
     }

@@ -7,7 +7,17 @@ public sealed class CrmOptions
     public string? DataDirectory { get; set; }
     /// <summary><c>sqlite</c> (embedded default) or <c>postgres</c>.</summary>
     public string Database { get; set; } = "sqlite";
+    /// <summary>The database's connection string; for SQLite, <c>crm.db</c> in the data directory when absent.</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>Hangfire's storage: <c>memory</c> (embedded default) or <c>postgres</c> (the same database, schema <c>hangfire</c>),
+    /// which every node shares so that each job runs once.</summary>
+    public string Jobs { get; set; } = "memory";
+    /// <summary>Redis for the SignalR backplane (<c>host:port</c>), so an alert raised on one node reaches a browser on another.</summary>
+    public string? Redis { get; set; }
+    /// <summary>The longest the deadline scheduler sleeps before it looks at the earliest due instant again. A commit on this
+    /// node wakes it sooner; a commit on another node does not, so with several nodes this bounds how late a deadline armed
+    /// less than this ahead by another node can fire. Default: 30 s on one SQLite node, 250 ms on PostgreSQL.</summary>
+    public TimeSpan? SchedulerPoll { get; set; }
     /// <summary>Seed the demo users, team, calendar, funnels and deals on an empty database.</summary>
     public bool SeedDemoData { get; set; } = true;
     /// <summary>Key that signs access tokens; generated and kept in the data directory when absent.</summary>
@@ -15,6 +25,9 @@ public sealed class CrmOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
     /// <summary>Run the deadline scheduler (off in tests that drive time by hand).</summary>
     public bool RunScheduler { get; set; } = true;
+    public bool UsesPostgres => string.Equals(Database, "postgres", StringComparison.OrdinalIgnoreCase);
+    public bool JobsOnPostgres => string.Equals(Jobs, "postgres", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Where website leads go (section <c>Crm:Leads</c>).</summary>
     public LeadOptions Leads { get; set; } = new();
 }

@@ -46,6 +46,7 @@ public static class CrmPipeline
         app.MapHub<Hubs.AlertHub>(Hubs.AlertHub.Path);
         app.MapComplianceEndpoints();
         app.MapPlanEndpoints();
+        app.MapCrmHealth();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapFallback("/api/{**path}", () => Problems.NotFound("No such API endpoint.")).AllowAnonymous();
 

@@ -9,6 +9,7 @@ using Crm.Api.Directory;
 using Crm.Api.Import;
 using Crm.Api.Interactions;
 using Crm.Api.Leads;
+using Crm.Api.Hubs;
 using Crm.Api.Persistence;
 using Crm.Api.Scheduling;
 using Crm.Api.Workflows;
@@ -32,6 +33,8 @@ public static class CrmServices
     {
         var services = builder.Services;
         services.Configure<CrmOptions>(builder.Configuration.GetSection("Crm"));
+        // The same settings, read once here for the choices made while wiring (providers, backplane, jobs).
+        var crm = builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions();
         services.TryAddClock();
         services.AddSingleton<DataDirectory>();
         services.AddDbContextFactory<CrmDbContext>((sp, options) => ConfigureDatabase(sp, options));
@@ -47,12 +50,18 @@ public static class CrmServices
         services.AddSingleton<PublishedFlowcharts>();
         services.AddSingleton<IFlowchartSource>(sp => sp.GetRequiredService<PublishedFlowcharts>());
         services.AddSingleton<IDealStore, EfDealStore>();
+        if (crm.UsesPostgres)
+            services.AddSingleton<ISchedulerLease, PostgresSchedulerLease>();
+        else
+            services.AddSingleton<ISchedulerLease, SingleNodeLease>();
         services.AddSingleton<DeadlineScheduler>();
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<DeadlineScheduler>());
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
-        services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        var signalR = services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        if (!string.IsNullOrEmpty(crm.Redis))
+            signalR.AddCrmRedisBackplane(crm);
         services.AddSingleton<DealCommandProcessor>();
         services.AddSingleton<DealQueries>();
         services.AddScoped<WorkflowDrafts>();
@@ -70,7 +79,8 @@ public static class CrmServices
         services.AddSingleton<ComplianceClocks>();
         services.AddHostedService<StartupInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineScheduler>());
-        services.AddCrmJobs(builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions());
+        services.AddCrmJobs(crm);
+        services.AddCrmHealth(crm);
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
@@ -122,11 +132,6 @@ public static class CrmServices
             services.AddSingleton<IClock>(SystemClock.Instance);
     }
 
-    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options)
-    {
-        var crm = sp.GetRequiredService<IOptions<CrmOptions>>().Value;
-        var connection = crm.ConnectionString
-            ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataDirectory>().Path, "crm.db")};Pooling=True";
-        options.UseSqlite(connection, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqlitePragmas.Instance);
-    }
+    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options) =>
+        DatabaseProvider.Configure(options, sp.GetRequiredService<IOptions<CrmOptions>>().Value, sp.GetRequiredService<DataDirectory>());
 }

@@ -3,6 +3,7 @@ using Crm.Api.Directory;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Crm.Api.Infrastructure;
 
@@ -15,8 +16,13 @@ internal sealed class StartupInitializer(
     UserDirectory directory,
     ILogger<StartupInitializer> logger) : IHostedService
 {
+    // Any number every node agrees on: "crm-init" in ASCII.
+    private const long InitLockKey = 0x63726d2d696e6974;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Nodes starting together on one PostgreSQL database take turns: one migrates and seeds, the next finds it done.
+        await using var turn = options.Value.UsesPostgres ? await TakeTurnAsync(cancellationToken) : null;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (db.Database.IsSqlite())
@@ -35,4 +41,14 @@ internal sealed class StartupInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A session-level advisory lock on a connection of its own, released when the connection closes.</summary>
+    private async Task<NpgsqlConnection> TakeTurnAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(options.Value.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({InitLockKey})", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
 }

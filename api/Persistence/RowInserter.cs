@@ -57,7 +57,7 @@ internal sealed class RowInserter<T>(DbConnection connection, DbTransaction tran
         }
         command.CommandText = sql.ToString();
         if (prepare)
-            command.Prepare();
+            SqlValues.Prepare(command);
         return new BoundCommand(command, parameters);
     }
 

@@ -68,7 +68,7 @@ internal sealed class RowUpdater<T>(DbConnection connection, DbTransaction trans
             where += $" AND {TableShape<T>.Quote(versionColumn)} = @expected";
         }
         command.CommandText = $"UPDATE {shape.Table} SET {string.Join(", ", assignments)} WHERE {where}";
-        command.Prepare();
+        SqlValues.Prepare(command);
         return new Statement(command, [.. bound], expected, shape);
     }
 

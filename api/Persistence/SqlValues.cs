@@ -19,6 +19,15 @@ internal static class SqlValues
     public static Instant Instant(DbDataReader r, int i) => NodaTime.Instant.FromUnixTimeTicks(r.GetInt64(i));
     public static Instant? NullableInstant(DbDataReader r, int i) => r.IsDBNull(i) ? null : NodaTime.Instant.FromUnixTimeTicks(r.GetInt64(i));
 
+    /// <summary>Prepares a statement whose parameters are not bound yet. Only SQLite prepares untyped parameters; on
+    /// PostgreSQL, Npgsql prepares a statement by itself once it has run a few times with values (Max Auto Prepare,
+    /// see <see cref="DatabaseProvider"/>), which is also when it knows the parameters' types.</summary>
+    public static void Prepare(DbCommand command)
+    {
+        if (command.Connection is Microsoft.Data.Sqlite.SqliteConnection)
+            command.Prepare();
+    }
+
     public static DbParameter AddParameter(DbCommand command, string name)
     {
         var parameter = command.CreateParameter();

@@ -17,10 +17,15 @@ namespace Crm.Api.Scheduling;
 /// a sooner one, and hands what has come due to the command processor in due order without waiting for the
 /// previous hand-off to commit. The processor decides under the deal's version what is really due, so a deal
 /// advanced twice changes once. After a restart the first read of the index finds everything that passed.
+/// With several nodes only the holder of the <see cref="ISchedulerLease"/> fires; when it goes, another takes over and
+/// its first read finds what is due, so there is nothing to hand over. Commits on other nodes do not reach this
+/// node's window, so a lease holder of a multi-node setup also re-reads the next moments of the index every
+/// <see cref="CrmOptions.SchedulerPoll"/> — a narrow range scan, cheap at any size.
 /// </summary>
 public sealed class DeadlineScheduler(
     IDbContextFactory<CrmDbContext> contexts,
     IServiceProvider services,
+    ISchedulerLease lease,
     IClock clock,
     IOptions<CrmOptions> options,
     ILogger<DeadlineScheduler> logger) : BackgroundService, IDealCommitListener
@@ -33,6 +38,13 @@ public sealed class DeadlineScheduler(
     private const int HandOffBatch = DealCommandProcessor.MaxBatch;
     private const int MaxInFlight = 2;
     private static readonly Duration LongestSleep = Duration.FromSeconds(30);
+    // How soon a waiting node asks for the lease again: at most this long without anyone firing after a holder dies.
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often a multi-node lease holder looks at the index for deadlines other nodes committed; null on one node.</summary>
+    private readonly Duration? _poll = options.Value.SchedulerPoll is { } poll ? Duration.FromTimeSpan(poll)
+        : options.Value.UsesPostgres ? Duration.FromMilliseconds(250) : null;
+    private Instant _lastPoll = Instant.MinValue;
 
     private readonly DueWindow _window = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -60,6 +72,13 @@ public sealed class DeadlineScheduler(
     /// how tests drive time); deals the loop already holds are left to it. Returns how many deals were handed over.
     /// </summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
+        => await RunDueCoreAsync(cancellationToken);
+
+    /// <summary>The same, only on the node that holds the lease: the Hangfire sweep runs on every node.</summary>
+    public async Task<int> RunDueIfLeaseHolderAsync(CancellationToken cancellationToken = default) =>
+        await lease.TryHoldAsync(cancellationToken) ? await RunDueCoreAsync(cancellationToken) : 0;
+
+    private async Task<int> RunDueCoreAsync(CancellationToken cancellationToken)
     {
         var processor = services.GetRequiredService<DealCommandProcessor>();
         await _sweepGate.WaitAsync(cancellationToken);
@@ -105,10 +124,17 @@ public sealed class DeadlineScheduler(
         {
             try
             {
+                if (!await lease.TryHoldAsync(stoppingToken))
+                {
+                    await Task.Delay(LeaseRetry, stoppingToken);
+                    continue;
+                }
                 Interlocked.Exchange(ref _nextWakeTicks, long.MaxValue);
                 var now = clock.GetCurrentInstant();
                 if (NeedsRead(now))
                     await ReadAheadAsync(now, stoppingToken);
+                else if (_poll is { } poll && now - _lastPoll >= poll)
+                    await ReadNearAsync(now, poll, stoppingToken);
                 var due = _window.TakeDue(now, HandOffBatch);
                 if (due.Count > 0)
                 {
@@ -144,7 +170,7 @@ public sealed class DeadlineScheduler(
     /// <summary>The earliest armed instant; or, sooner, the moment the window must be read further; never beyond <see cref="LongestSleep"/>.</summary>
     private Instant NextWake(Instant now)
     {
-        var wake = now + LongestSleep;
+        var wake = now + (_poll ?? LongestSleep);
         if (_window.Earliest() is { } earliest && earliest < wake)
             wake = earliest;
         if (_window.Horizon.Due == Instant.MinValue)
@@ -185,6 +211,29 @@ public sealed class DeadlineScheduler(
             throw;
         }
         _window.EndLoad(rows, upTo, complete: rows.Count < limit);
+    }
+
+    /// <summary>Arms what other nodes committed for the next moments: deals due before the next poll and a little after.</summary>
+    private async Task ReadNearAsync(Instant now, Duration poll, CancellationToken cancellationToken)
+    {
+        _lastPoll = now;
+        var upTo = now + (poll * 2);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Deals.AsNoTracking()
+            .Where(d => d.NextDueAt != null && d.NextDueAt <= upTo)
+            .OrderBy(d => d.NextDueAt)
+            .Select(d => new { d.Id, d.NextDueAt })
+            .Take(HandOffBatch * 4)
+            .ToListAsync(cancellationToken);
+        foreach (var row in found)
+            _window.Update(row.Id, row.NextDueAt);
+    }
+
+    /// <summary>Stops firing, then gives the lease up so another node takes over without waiting for this process to exit.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await lease.ReleaseAsync();
     }
 
     private async Task HandOverAsync(DealCommandProcessor processor, List<string> dealIds)

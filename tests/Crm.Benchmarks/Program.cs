@@ -1,6 +1,7 @@
 using Crm.Benchmarks.Alerts;
 using Crm.Benchmarks.Calendars;
 using Crm.Benchmarks.Compliance;
+using Crm.Benchmarks.Distributed;
 using Crm.Benchmarks.Moves;
 using Crm.Benchmarks.Timers;
 
@@ -14,6 +15,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["timers"] = TimersBenchmark.RunAsync,
     ["timers-open"] = OpenClocksBenchmark.RunAsync,
     ["alerts"] = AlertsBenchmark.RunAsync,
+    ["survival"] = SurvivalTest.RunAsync,
+    ["distributed"] = DistributedBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -14,22 +15,22 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Alerts",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", nullable: false),
-                    RecipientId = table.Column<string>(type: "TEXT", nullable: true),
-                    DealId = table.Column<string>(type: "TEXT", nullable: false),
-                    DealTitle = table.Column<string>(type: "TEXT", nullable: false),
-                    RegulationId = table.Column<string>(type: "TEXT", nullable: true),
-                    RegulationName = table.Column<string>(type: "TEXT", nullable: true),
-                    StageId = table.Column<string>(type: "TEXT", nullable: true),
-                    StageName = table.Column<string>(type: "TEXT", nullable: true),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
-                    TeamId = table.Column<string>(type: "TEXT", nullable: true),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", nullable: true),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<string>(nullable: false),
+                    Kind = table.Column<string>(nullable: false),
+                    Audience = table.Column<string>(nullable: false),
+                    RecipientId = table.Column<string>(nullable: true),
+                    DealId = table.Column<string>(nullable: false),
+                    DealTitle = table.Column<string>(nullable: false),
+                    RegulationId = table.Column<string>(nullable: true),
+                    RegulationName = table.Column<string>(nullable: true),
+                    StageId = table.Column<string>(nullable: true),
+                    StageName = table.Column<string>(nullable: true),
+                    OwnerId = table.Column<string>(nullable: true),
+                    TeamId = table.Column<string>(nullable: true),
+                    DueAt = table.Column<long>(nullable: true),
+                    RaisedAt = table.Column<long>(nullable: false),
+                    Message = table.Column<string>(nullable: true),
+                    AcknowledgedAt = table.Column<long>(nullable: true)
                 },
                 constraints: table =>
                 {
@@ -40,11 +41,11 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Calendars",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    Json = table.Column<string>(nullable: false),
+                    UpdatedAt = table.Column<long>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,28 +56,28 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Clocks",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DealId = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowId = table.Column<string>(type: "TEXT", nullable: false),
-                    RegulationId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    StageId = table.Column<string>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LimitTicks = table.Column<long>(type: "INTEGER", nullable: false),
-                    WarnBeforeTicks = table.Column<long>(type: "INTEGER", nullable: true),
-                    EscalationsJson = table.Column<string>(type: "TEXT", nullable: true),
-                    ConsumedTicks = table.Column<long>(type: "INTEGER", nullable: false),
-                    RunningSince = table.Column<long>(type: "INTEGER", nullable: true),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WarnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    BreachedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EscalationsRaised = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextEscalationAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
-                    OverrunTicks = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<string>(nullable: false),
+                    DealId = table.Column<string>(nullable: false),
+                    WorkflowId = table.Column<string>(nullable: false),
+                    RegulationId = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    StageId = table.Column<string>(nullable: true),
+                    State = table.Column<string>(nullable: false),
+                    StartedAt = table.Column<long>(nullable: false),
+                    LimitTicks = table.Column<long>(nullable: false),
+                    WarnBeforeTicks = table.Column<long>(nullable: true),
+                    EscalationsJson = table.Column<string>(nullable: true),
+                    ConsumedTicks = table.Column<long>(nullable: false),
+                    RunningSince = table.Column<long>(nullable: true),
+                    DueAt = table.Column<long>(nullable: true),
+                    WarnAt = table.Column<long>(nullable: true),
+                    WarnedAt = table.Column<long>(nullable: true),
+                    BreachedAt = table.Column<long>(nullable: true),
+                    EscalationsRaised = table.Column<int>(nullable: false),
+                    NextEscalationAt = table.Column<long>(nullable: true),
+                    FinishedAt = table.Column<long>(nullable: true),
+                    OwnerId = table.Column<string>(nullable: true),
+                    OverrunTicks = table.Column<long>(nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,13 +88,14 @@ namespace Crm.Api.Persistence.Migrations
                 name: "DealEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
                         .Annotation("Sqlite:Autoincrement", true),
-                    DealId = table.Column<string>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    DetailsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    DealId = table.Column<string>(nullable: false),
+                    At = table.Column<long>(nullable: false),
+                    By = table.Column<string>(nullable: true),
+                    Kind = table.Column<string>(nullable: false),
+                    DetailsJson = table.Column<string>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,31 +106,31 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Deals",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowId = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    StageId = table.Column<string>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
-                    TeamId = table.Column<string>(type: "TEXT", nullable: true),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    ClientName = table.Column<string>(type: "TEXT", nullable: true),
-                    ClientKind = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactName = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactEmailKey = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactPhoneKey = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactPosition = table.Column<string>(type: "TEXT", nullable: true),
-                    NextStepAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    NextDueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Data = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    Title = table.Column<string>(nullable: false),
+                    WorkflowId = table.Column<string>(nullable: false),
+                    WorkflowVersion = table.Column<int>(nullable: false),
+                    StageId = table.Column<string>(nullable: true),
+                    State = table.Column<string>(nullable: false),
+                    OwnerId = table.Column<string>(nullable: true),
+                    TeamId = table.Column<string>(nullable: true),
+                    Amount = table.Column<decimal>(precision: 18, scale: 2, nullable: true),
+                    Source = table.Column<string>(nullable: true),
+                    ClientName = table.Column<string>(nullable: true),
+                    ClientKind = table.Column<string>(nullable: true),
+                    ContactName = table.Column<string>(nullable: true),
+                    ContactEmail = table.Column<string>(nullable: true),
+                    ContactPhone = table.Column<string>(nullable: true),
+                    ContactEmailKey = table.Column<string>(nullable: true),
+                    ContactPhoneKey = table.Column<string>(nullable: true),
+                    ContactPosition = table.Column<string>(nullable: true),
+                    NextStepAt = table.Column<long>(nullable: true),
+                    NextDueAt = table.Column<long>(nullable: true),
+                    Data = table.Column<string>(nullable: false),
+                    CreatedAt = table.Column<long>(nullable: false),
+                    UpdatedAt = table.Column<long>(nullable: false),
+                    ClosedAt = table.Column<long>(nullable: true),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,9 +141,9 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Dictionaries",
                 columns: table => new
                 {
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false)
+                    Kind = table.Column<string>(nullable: false),
+                    Id = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,11 +154,11 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Teams",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    HeadId = table.Column<string>(type: "TEXT", nullable: true),
-                    RotationCursor = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    HeadId = table.Column<string>(nullable: true),
+                    RotationCursor = table.Column<long>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,14 +169,14 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<string>(type: "TEXT", nullable: true),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    Email = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    Role = table.Column<string>(nullable: false),
+                    TeamId = table.Column<string>(nullable: true),
+                    PasswordHash = table.Column<string>(nullable: false),
+                    Active = table.Column<bool>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,11 +187,11 @@ namespace Crm.Api.Persistence.Migrations
                 name: "WorkflowVersions",
                 columns: table => new
                 {
-                    WorkflowId = table.Column<string>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedBy = table.Column<string>(type: "TEXT", nullable: true)
+                    WorkflowId = table.Column<string>(nullable: false),
+                    Number = table.Column<int>(nullable: false),
+                    Json = table.Column<string>(nullable: false),
+                    PublishedAt = table.Column<long>(nullable: false),
+                    PublishedBy = table.Column<string>(nullable: true)
                 },
                 constraints: table =>
                 {
@@ -200,12 +202,12 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Workflows",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    DraftJson = table.Column<string>(type: "TEXT", nullable: false),
-                    PublishedVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    DraftJson = table.Column<string>(nullable: false),
+                    PublishedVersion = table.Column<int>(nullable: true),
+                    UpdatedAt = table.Column<long>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {

@@ -13,31 +13,29 @@ namespace Crm.Api.Persistence.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ClientId",
                 table: "Deals",
-                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "SearchText",
                 table: "Deals",
-                type: "TEXT",
                 nullable: true);
 
-            // Deals from before this migration get a search text too (ASCII-folded here; the app rewrites it with full case folding on the next change).
-            migrationBuilder.Sql("UPDATE Deals SET SearchText = lower(trim(Title || ' ' || coalesce(ClientName, '') || ' ' || coalesce(ContactName, '')));");
+            // Deals opened before search existed become findable by their title, client and contact at once.
+            migrationBuilder.Sql("UPDATE \"Deals\" SET \"SearchText\" = lower(trim(\"Title\" || ' ' || coalesce(\"ClientName\", '') || ' ' || coalesce(\"ContactName\", '')));");
 
             migrationBuilder.CreateTable(
                 name: "Clients",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    Segments = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    NameKey = table.Column<string>(nullable: false),
+                    Kind = table.Column<string>(nullable: false),
+                    Source = table.Column<string>(nullable: true),
+                    Segments = table.Column<string>(nullable: false),
+                    CreatedAt = table.Column<long>(nullable: false),
+                    UpdatedAt = table.Column<long>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,18 +46,18 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Interactions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DealId = table.Column<string>(type: "TEXT", nullable: true),
-                    ClientId = table.Column<string>(type: "TEXT", nullable: true),
-                    ContactId = table.Column<string>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", nullable: true),
-                    Result = table.Column<string>(type: "TEXT", nullable: true),
-                    By = table.Column<string>(type: "TEXT", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    DealId = table.Column<string>(nullable: true),
+                    ClientId = table.Column<string>(nullable: true),
+                    ContactId = table.Column<string>(nullable: true),
+                    Kind = table.Column<string>(nullable: false),
+                    At = table.Column<long>(nullable: false),
+                    Text = table.Column<string>(nullable: false),
+                    Topic = table.Column<string>(nullable: true),
+                    Result = table.Column<string>(nullable: true),
+                    By = table.Column<string>(nullable: true),
+                    SearchText = table.Column<string>(nullable: false),
+                    CreatedAt = table.Column<long>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,19 +68,19 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    NameKey = table.Column<string>(type: "TEXT", nullable: true),
-                    Position = table.Column<string>(type: "TEXT", nullable: true),
-                    Phones = table.Column<string>(type: "TEXT", nullable: false),
-                    Emails = table.Column<string>(type: "TEXT", nullable: false),
-                    Birthday = table.Column<string>(type: "TEXT", nullable: true),
-                    EmailKeys = table.Column<string>(type: "TEXT", nullable: false),
-                    PhoneKeys = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    ClientId = table.Column<string>(nullable: false),
+                    Name = table.Column<string>(nullable: false),
+                    NameKey = table.Column<string>(nullable: true),
+                    Position = table.Column<string>(nullable: true),
+                    Phones = table.Column<string>(nullable: false),
+                    Emails = table.Column<string>(nullable: false),
+                    Birthday = table.Column<string>(nullable: true),
+                    EmailKeys = table.Column<string>(nullable: false),
+                    PhoneKeys = table.Column<string>(nullable: false),
+                    CreatedAt = table.Column<long>(nullable: false),
+                    UpdatedAt = table.Column<long>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {

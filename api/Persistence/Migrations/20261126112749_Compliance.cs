@@ -18,13 +18,13 @@ namespace Crm.Api.Persistence.Migrations
                 name: "ClockTallies",
                 columns: table => new
                 {
-                    Day = table.Column<long>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowId = table.Column<string>(type: "TEXT", nullable: false),
-                    RegulationId = table.Column<string>(type: "TEXT", nullable: false),
-                    StageId = table.Column<string>(type: "TEXT", nullable: false),
-                    Met = table.Column<long>(type: "INTEGER", nullable: false),
-                    Breached = table.Column<long>(type: "INTEGER", nullable: false)
+                    Day = table.Column<long>(nullable: false),
+                    OwnerId = table.Column<string>(nullable: false),
+                    WorkflowId = table.Column<string>(nullable: false),
+                    RegulationId = table.Column<string>(nullable: false),
+                    StageId = table.Column<string>(nullable: false),
+                    Met = table.Column<long>(nullable: false),
+                    Breached = table.Column<long>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -35,15 +35,15 @@ namespace Crm.Api.Persistence.Migrations
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    ManagerId = table.Column<string>(type: "TEXT", nullable: false),
-                    Metric = table.Column<string>(type: "TEXT", nullable: false),
-                    From = table.Column<long>(type: "INTEGER", nullable: false),
-                    To = table.Column<long>(type: "INTEGER", nullable: false),
-                    Target = table.Column<int>(type: "INTEGER", nullable: false),
-                    SetBy = table.Column<string>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(nullable: false),
+                    ManagerId = table.Column<string>(nullable: false),
+                    Metric = table.Column<string>(nullable: false),
+                    From = table.Column<long>(nullable: false),
+                    To = table.Column<long>(nullable: false),
+                    Target = table.Column<int>(nullable: false),
+                    SetBy = table.Column<string>(nullable: true),
+                    UpdatedAt = table.Column<long>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {

@@ -18,57 +18,41 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.AlertRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AcknowledgedAt");
 
                     b.Property<string>("Audience")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("DealId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("DealTitle")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("DueAt");
 
                     b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Message");
 
-                    b.Property<string>("OwnerId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("OwnerId");
 
-                    b.Property<long>("RaisedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("RaisedAt");
 
-                    b.Property<string>("RecipientId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("RecipientId");
 
-                    b.Property<string>("RegulationId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("RegulationId");
 
-                    b.Property<string>("RegulationName")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("RegulationName");
 
-                    b.Property<string>("StageId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("StageId");
 
-                    b.Property<string>("StageName")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("StageName");
 
-                    b.Property<string>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("TeamId");
 
                     b.HasKey("Id");
 
@@ -81,23 +65,18 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.CalendarRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
                     b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("Id");
 
@@ -106,37 +85,28 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.ClientRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt");
 
                     b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("NameKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.PrimitiveCollection<string>("Segments")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("Source")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Source");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("Id");
 
@@ -147,76 +117,54 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.ClockRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<long?>("BreachedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("BreachedAt");
 
-                    b.Property<long>("ConsumedTicks")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ConsumedTicks");
 
                     b.Property<string>("DealId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("DueAt");
 
-                    b.Property<string>("EscalationsJson")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("EscalationsJson");
 
-                    b.Property<int>("EscalationsRaised")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("EscalationsRaised");
 
-                    b.Property<long?>("FinishedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("FinishedAt");
 
-                    b.Property<long>("LimitTicks")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("LimitTicks");
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long?>("NextEscalationAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("NextEscalationAt");
 
-                    b.Property<long?>("OverrunTicks")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("OverrunTicks");
 
-                    b.Property<string>("OwnerId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("OwnerId");
 
                     b.Property<string>("RegulationId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long?>("RunningSince")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("RunningSince");
 
-                    b.Property<string>("StageId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("StageId");
 
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("StartedAt");
 
                     b.Property<string>("State")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long?>("WarnAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("WarnAt");
 
-                    b.Property<long?>("WarnBeforeTicks")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("WarnBeforeTicks");
 
-                    b.Property<long?>("WarnedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("WarnedAt");
 
                     b.Property<string>("WorkflowId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -245,26 +193,19 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
                 {
-                    b.Property<long>("Day")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Day");
 
-                    b.Property<string>("OwnerId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("OwnerId");
 
-                    b.Property<string>("WorkflowId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("WorkflowId");
 
-                    b.Property<string>("RegulationId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("RegulationId");
 
-                    b.Property<string>("StageId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("StageId");
 
-                    b.Property<long>("Breached")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Breached");
 
-                    b.Property<long>("Met")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Met");
 
                     b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
 
@@ -276,51 +217,38 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<string>("Birthday")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Birthday");
 
                     b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt");
 
                     b.Property<string>("EmailKeys")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.PrimitiveCollection<string>("Emails")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("NameKey")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("NameKey");
 
                     b.Property<string>("PhoneKeys")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.PrimitiveCollection<string>("Phones")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("Position")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Position");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("Id");
 
@@ -332,26 +260,20 @@ namespace Crm.Api.Persistence.Migrations
             modelBuilder.Entity("Crm.Api.Persistence.DealEventRecord", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd();
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("At");
 
-                    b.Property<string>("By")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("By");
 
                     b.Property<string>("DealId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("DetailsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Id");
 
@@ -364,92 +286,65 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.DealRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
                     b.Property<decimal?>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+                        .HasPrecision(18, 2);
 
-                    b.Property<string>("ClientId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ClientId");
 
-                    b.Property<string>("ClientKind")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ClientKind");
 
-                    b.Property<string>("ClientName")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ClientName");
 
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("ClosedAt");
 
-                    b.Property<string>("ContactEmail")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ContactEmail");
 
-                    b.Property<string>("ContactEmailKey")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ContactEmailKey");
 
-                    b.Property<string>("ContactName")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ContactName");
 
-                    b.Property<string>("ContactPhone")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ContactPhone");
 
-                    b.Property<string>("ContactPhoneKey")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ContactPhoneKey");
 
-                    b.Property<string>("ContactPosition")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ContactPosition");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt");
 
                     b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long?>("NextDueAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("NextDueAt");
 
-                    b.Property<long?>("NextStepAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("NextStepAt");
 
-                    b.Property<string>("OwnerId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("OwnerId");
 
-                    b.Property<string>("SearchText")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("SearchText");
 
-                    b.Property<string>("Source")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Source");
 
-                    b.Property<string>("StageId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("StageId");
 
                     b.Property<string>("State")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("TeamId");
 
                     b.Property<string>("Title")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.Property<string>("WorkflowId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<int>("WorkflowVersion")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("WorkflowVersion");
 
                     b.HasKey("Id");
 
@@ -472,15 +367,12 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.DictionaryRecord", b =>
                 {
-                    b.Property<string>("Kind")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Kind");
 
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.HasKey("Kind", "Id");
 
@@ -489,44 +381,32 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("At");
 
-                    b.Property<string>("By")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("By");
 
-                    b.Property<string>("ClientId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ClientId");
 
-                    b.Property<string>("ContactId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ContactId");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt");
 
-                    b.Property<string>("DealId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("DealId");
 
                     b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("Result")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Result");
 
                     b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("Topic")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Topic");
 
                     b.HasKey("Id");
 
@@ -539,35 +419,26 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<long>("From")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("From");
 
                     b.Property<string>("ManagerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("SetBy")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("SetBy");
 
-                    b.Property<int>("Target")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Target");
 
-                    b.Property<long>("To")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("To");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("Id");
 
@@ -579,22 +450,17 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.TeamRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<string>("HeadId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("HeadId");
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long>("RotationCursor")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("RotationCursor");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("Id");
 
@@ -605,34 +471,26 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.UserRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("Active");
 
                     b.Property<string>("Email")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Role")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<string>("TeamId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("TeamId");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("Id");
 
@@ -646,26 +504,20 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.WorkflowRecord", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("Id");
 
                     b.Property<string>("DraftJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
                     b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<int?>("PublishedVersion")
-                        .HasColumnType("INTEGER");
+                    b.Property<int?>("PublishedVersion");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .IsConcurrencyToken();
 
                     b.HasKey("Id");
 
@@ -674,21 +526,16 @@ namespace Crm.Api.Persistence.Migrations
 
             modelBuilder.Entity("Crm.Api.Persistence.WorkflowVersionRecord", b =>
                 {
-                    b.Property<string>("WorkflowId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("WorkflowId");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("Number");
 
                     b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                        .IsRequired();
 
-                    b.Property<long>("PublishedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("PublishedAt");
 
-                    b.Property<string>("PublishedBy")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("PublishedBy");
 
                     b.HasKey("WorkflowId", "Number");
 

@@ -16,8 +16,9 @@ using NodaTime.Testing;
 namespace Crm.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real product on a real Kestrel loopback port with a real SQLite file, with time on a fake clock.
-/// Dispose stops the host; the data folder survives until <see cref="DeleteData"/>, so a test can restart on it.
+/// The real product on a real Kestrel loopback port with a real SQLite file (or, under <c>CRM_TEST_DATABASE=postgres</c>,
+/// a fresh PostgreSQL database: see <see cref="TestDatabase"/>), with time on a fake clock. Dispose stops the host; the
+/// data folder and the database survive until <see cref="DeleteData"/>, so a test can restart on them.
 /// </summary>
 public sealed class CrmTestHost : IAsyncDisposable
 {
@@ -42,17 +43,37 @@ public sealed class CrmTestHost : IAsyncDisposable
     public static async Task<CrmTestHost> StartAsync(string? dataDirectory = null, FakeClock? clock = null, bool runScheduler = false,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
+        clock ??= new FakeClock(DefaultStart);
+        return await StartAsync(dataDirectory, clock, runScheduler, clock, configure: all =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                all[key] = value;
+        });
+    }
+
+    /// <summary>Starts a host; <paramref name="productClock"/> is the clock the product runs on (the fake one, or a real
+    /// one for tests that wait for real deadlines), <paramref name="configure"/> adds settings.</summary>
+    public static async Task<CrmTestHost> StartAsync(string? dataDirectory, FakeClock? clock, bool runScheduler, IClock productClock,
+        Action<IDictionary<string, string?>>? configure)
+    {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "crm-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dataDirectory);
-        clock ??= new FakeClock(DefaultStart);
+        clock ??= productClock as FakeClock ?? new FakeClock(DefaultStart);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = dataDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Crm:DataDirectory"] = dataDirectory;
         builder.Configuration["Crm:RunScheduler"] = runScheduler ? "true" : "false";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        var settings = new Dictionary<string, string?>();
+        if (TestDatabase.IsPostgres)
+        {
+            settings["Crm:Database"] = "postgres";
+            settings["Crm:ConnectionString"] = TestDatabase.EnsurePostgres(TestDatabase.DatabaseNameFor(dataDirectory));
+        }
+        configure?.Invoke(settings);
+        foreach (var (key, value) in settings)
             builder.Configuration[key] = value;
-        builder.Services.AddSingleton<IClock>(clock);
+        builder.Services.AddSingleton(productClock);
         builder.AddCrm();
         var app = builder.Build();
         app.UseCrm();
@@ -81,6 +102,8 @@ public sealed class CrmTestHost : IAsyncDisposable
 
     public void DeleteData()
     {
+        if (TestDatabase.IsPostgres)
+            TestDatabase.DropPostgres(TestDatabase.DatabaseNameFor(DataDirectory));
         try
         {
             System.IO.Directory.Delete(DataDirectory, recursive: true);
