@@ -19,14 +19,15 @@ public static class ClientEndpoints
 
         group.MapGet("", async (string? q, string? segment, int? limit, CrmDbContext db, CancellationToken ct) =>
         {
-            var query = db.Clients.AsNoTracking();
+            // Segments are a JSON list in one text column on every provider: a segment is found by its quoted id.
+            var query = string.IsNullOrWhiteSpace(segment)
+                ? db.Clients.AsNoTracking()
+                : db.Clients.FromSqlInterpolated($"SELECT * FROM \"Clients\" WHERE \"Segments\" LIKE {"%" + JsonSegment(segment) + "%"}").AsNoTracking();
             if (!string.IsNullOrWhiteSpace(q))
             {
                 var key = ContactKeys.Search(q);
                 query = query.Where(c => c.NameKey.Contains(key));
             }
-            if (!string.IsNullOrWhiteSpace(segment))
-                query = query.Where(c => c.Segments.Contains(segment));
             var clients = await query.OrderBy(c => c.NameKey).Take(Math.Clamp(limit ?? 200, 1, 2000)).ToListAsync(ct);
             return Results.Ok(clients.Select(c => ClientBook.Card(c)));
         });
@@ -124,4 +125,7 @@ public static class ClientEndpoints
         }
         return null;
     }
+
+    /// <summary>The segment as it appears inside the stored JSON list (segment ids are dictionary ids: no quotes, no '%').</summary>
+    private static string JsonSegment(string segment) => System.Text.Json.JsonSerializer.Serialize(segment);
 }

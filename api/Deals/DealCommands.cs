@@ -8,9 +8,10 @@ namespace Crm.Api.Deals;
 /// <summary>Runs a command through the engine's single writer and answers with the committed deal.</summary>
 public sealed class DealCommands(DealCommandProcessor processor, DealQueries queries, UserDirectory directory)
 {
-    public async Task<IResult> RunAsync(HttpContext http, DealCommand command, Caller caller, bool ownerOnly, CancellationToken ct, bool created = false)
+    public async Task<IResult> RunAsync(HttpContext http, DealCommand command, Caller caller, bool ownerOnly, CancellationToken ct, bool created = false,
+        Func<DealInstance, EngineError?>? guard = null)
     {
-        var guarded = command.WithGuard(DealVisibility.Guard(caller, directory, ownerOnly));
+        var guarded = command.WithGuard(guard ?? DealVisibility.Guard(caller, directory, ownerOnly));
         var result = await processor.SubmitAsync(guarded, CancellationToken.None);
         if (result.Error is { } error)
             return Problems.FromEngine(error);

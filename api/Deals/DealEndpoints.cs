@@ -63,10 +63,13 @@ public static class DealEndpoints
             return await commands.RunAsync(http, DealCommand.Reassign(id, body.OwnerId, caller.Id, expected), caller, ownerOnly: false, ct);
         });
 
-        group.MapPost("/{id}/take", async (string id, HttpContext http, DealCommands commands, CancellationToken ct) =>
+        group.MapPost("/{id}/take", async (string id, HttpContext http, DealCommands commands, UserDirectory directory, CancellationToken ct) =>
         {
             var caller = http.Caller();
-            return await commands.RunAsync(http, DealCommand.Take(id, caller.Id), caller, ownerOnly: false, ct);
+            // A deal of the caller's own team stays visible to the take itself, so a late taker hears "taken" (409), not "no such deal".
+            var visible = DealVisibility.Guard(caller, directory, ownerOrLeadOnly: false);
+            return await commands.RunAsync(http, DealCommand.Take(id, caller.Id), caller, ownerOnly: false, ct,
+                guard: deal => deal.TeamId is not null && deal.TeamId == caller.TeamId ? null : visible(deal));
         });
 
         group.MapPut("/{id}/next-step", async (string id, NextStepBody body, HttpContext http, DealCommands commands, CancellationToken ct) =>

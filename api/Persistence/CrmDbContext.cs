@@ -30,6 +30,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     {
         configurationBuilder.Properties<Instant>().HaveConversion<InstantTicksConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<List<string>>().HaveConversion<JsonStringListConverter, JsonStringListComparer>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -98,7 +98,7 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("NameKey")
                         .IsRequired();
 
-                    b.PrimitiveCollection<string>("Segments")
+                    b.Property<string>("Segments")
                         .IsRequired();
 
                     b.Property<string>("Source");
@@ -229,7 +229,7 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("EmailKeys")
                         .IsRequired();
 
-                    b.PrimitiveCollection<string>("Emails")
+                    b.Property<string>("Emails")
                         .IsRequired();
 
                     b.Property<string>("Name")
@@ -240,7 +240,7 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("PhoneKeys")
                         .IsRequired();
 
-                    b.PrimitiveCollection<string>("Phones")
+                    b.Property<string>("Phones")
                         .IsRequired();
 
                     b.Property<string>("Position");

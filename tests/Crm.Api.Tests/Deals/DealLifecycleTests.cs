@@ -197,7 +197,8 @@ public sealed class DealLifecycleTests : IAsyncLifetime
 
         taken.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await taken.JsonAsync()).Str("ownerId").ShouldBe("anna");
-        late.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await boris.GetAsync($"/api/deals/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
