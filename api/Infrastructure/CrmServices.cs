@@ -72,7 +72,7 @@ public static class CrmServices
         services.AddScoped<InteractionJournal>();
         services.AddScoped<LeadIntake>();
         services.AddScoped<ClientImport>();
-        services.AddLeadRateLimit((builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions()).Leads);
+        services.AddLeadRateLimit(crm.Leads);
         services.AddSingleton<DealCommands>();
         services.AddSingleton<ComplianceScope>();
         services.AddSingleton<ComplianceReports>();
