@@ -21,19 +21,18 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
         var tallies = new Dictionary<string, ComplianceTally>(StringComparer.Ordinal);
         ComplianceTally Of(string owner) => tallies.TryGetValue(owner, out var t) ? t : tallies[owner] = new ComplianceTally();
 
-        foreach (var (owner, (met, breached)) in await store.CountPerOwnerAsync(team.People, period.From, period.To, workflowId, ct))
+        await store.TalliesAsync(period.From, period.To, team.Owners, workflowId, (key, met, breached) =>
         {
-            Of(owner).AddMet(met);
-            Of(owner).AddBreached(breached);
-        }
-        var breachers = tallies.Where(t => t.Value.Breached > 0).Select(t => t.Key).ToList();
-        await store.FinishedOverrunsAsync(breachers, period.From, period.To, workflowId, (owner, ticks) => tallies[owner].AddOverrun(Duration.FromTicks(ticks)), ct);
+            var tally = Of(key.OwnerId);
+            tally.AddMet(met);
+            tally.AddBreached(breached);
+        }, (key, ticks, sign) => Of(key.OwnerId).AddOverruns(ticks, sign), ct);
         await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key.OwnerId), ct);
 
         var rows = new Dictionary<string, ManagerComplianceView>(StringComparer.Ordinal);
         foreach (var person in team.Listed)
             rows[person.Id] = ManagerComplianceView.Of(person.Id, person.Name, ComplianceFigures.Empty);
-        foreach (var (owner, tally) in tallies)
+        foreach (var (owner, tally) in tallies.Where(t => !t.Value.IsEmpty))
             rows[owner] = ManagerComplianceView.Of(owner, scope.NameOf(owner), tally.ToFigures());
         return [.. rows.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.ManagerId, StringComparer.Ordinal)];
     }
@@ -47,19 +46,17 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
         ComplianceTally Of(ClockKey k) =>
             tallies.TryGetValue((k.WorkflowId, k.RegulationId, k.StageId), out var t) ? t : tallies[(k.WorkflowId, k.RegulationId, k.StageId)] = new ComplianceTally();
 
-        var counts = await store.CountAsync(period.From, period.To, team.Owners, workflowId, ct);
-        foreach (var (key, (met, breached)) in counts)
+        await store.TalliesAsync(period.From, period.To, team.Owners, workflowId, (key, met, breached) =>
         {
-            Of(key).AddMet(met);
-            Of(key).AddBreached(breached);
-        }
-        var breachers = counts.Where(c => c.Value.Breached > 0).Select(c => c.Key.OwnerId).Distinct(StringComparer.Ordinal).ToList();
-        await store.FinishedOverrunsByKeyAsync(breachers, period.From, period.To, workflowId, (key, ticks) => Of(key).AddOverrun(Duration.FromTicks(ticks)), ct);
+            var tally = Of(key);
+            tally.AddMet(met);
+            tally.AddBreached(breached);
+        }, (key, ticks, sign) => Of(key).AddOverruns(ticks, sign), ct);
         await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key), ct);
 
         var names = new RegulationNames(db, flows);
         var rows = new List<RegulationComplianceView>(tallies.Count);
-        foreach (var ((workflow, regulation, stage), tally) in tallies)
+        foreach (var ((workflow, regulation, stage), tally) in tallies.Where(t => !t.Value.IsEmpty))
         {
             var (regulationName, stageName) = await names.FindAsync(workflow, regulation, stage, ct);
             var f = tally.ToFigures();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Crm.Api.Persistence;
 using Crm.Engine.Compliance;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,9 @@ namespace Crm.Api.Compliance;
 /// </summary>
 internal sealed class ComplianceStore(CrmDbContext db)
 {
+    /// <summary>Receives overruns (ticks) of one key: <paramref name="sign"/> +1 to add them, -1 to take them back.</summary>
+    public delegate void OverrunsHandler(ClockKey key, ReadOnlySpan<long> ticks, int sign);
+
     /// <summary>Starts a read transaction: every query of one report then sees the same committed state, so a breach
     /// committed halfway through is either in all of its counts, overruns and open breaches or in none.</summary>
     public async Task<IAsyncDisposable> SnapshotAsync(CancellationToken ct)
@@ -37,19 +41,9 @@ internal sealed class ComplianceStore(CrmDbContext db)
         Instant from, Instant to, IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
     {
         var counts = new Dictionary<ClockKey, (long Met, long Breached)>();
-        var span = TallyDays.Split(from, to);
-        if (span.HasWholeDays)
-        {
-            var sql = $"""
-                SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", SUM("Met"), SUM("Breached") FROM "ClockTallies"
-                WHERE "Day" >= @a AND "Day" < @b{Filters("", owners, workflowId)}
-                GROUP BY "OwnerId", "WorkflowId", "RegulationId", "StageId"
-                """;
-            await ReadAsync(sql, Parameters(span.FirstDay, span.EndDay, owners, workflowId), r =>
-                Add(counts, Key(r), r.GetInt64(4), r.GetInt64(5)), ct);
-        }
-        foreach (var (key, (met, breached)) in await CountAsync(span.Edges, owners, workflowId, ct))
-            Add(counts, key, met, breached);
+        await TalliesAsync(from, to, owners, workflowId, (key, met, breached) => Add(counts, key, met, breached), null, ct);
+        foreach (var (key, _) in counts.Where(c => c.Value == (0, 0)).ToList())
+            counts.Remove(key);
         return counts;
     }
 
@@ -77,79 +71,59 @@ internal sealed class ComplianceStore(CrmDbContext db)
     }
 
     /// <summary>
-    /// Met and breached clocks per owner in [from, to): the managers table's hot path. Whole days are one seek per owner into
-    /// <c>IX_ClockTallies_Owner</c> summing index entries (no sort, no table rows); the ragged ends as in <see cref="CountAsync"/>.
+    /// Everything the managers and regulations tables need for [from, to), per key: met and breached counts, and the final
+    /// overruns of finished breaches whose deadline fell inside, each with +1, or -1 for one to take back out. Whole UTC
+    /// days come from the tallies, in the fewest aligned blocks and days that cover them (<see cref="TallyBlocks"/>: a
+    /// quarter is a few rows per key, however many clocks it holds), with the overruns alongside; the ragged ends from the
+    /// clocks themselves, added or taken from their whole day (<see cref="TallySpan"/>). Counts may come negative for
+    /// a key and add up right over the period. Without <paramref name="overrun"/> no overruns are read.
     /// </summary>
-    public async Task<Dictionary<string, (long Met, long Breached)>> CountPerOwnerAsync(
-        IReadOnlyList<string> owners, Instant from, Instant to, string? workflowId, CancellationToken ct)
+    public async Task TalliesAsync(Instant from, Instant to, IReadOnlySet<string>? owners, string? workflowId,
+        Action<ClockKey, long, long> counts, OverrunsHandler? overrun, CancellationToken ct)
     {
-        var counts = new Dictionary<string, (long Met, long Breached)>(StringComparer.Ordinal);
         var span = TallyDays.Split(from, to);
-        if (span.HasWholeDays)
+        var parsed = new List<long>();
+        var overruns = overrun is null ? "NULL" : "\"Overruns\"";
+        foreach (var run in TallyBlocks.Cover(span.FirstDay, span.EndDay))
         {
-            var sql = $"""
-                SELECT SUM("Met"), SUM("Breached") FROM "ClockTallies"
-                WHERE "OwnerId" = @o AND "Day" >= @a AND "Day" < @b{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
-                """;
-            await ForEachOwnerAsync(sql, owners, span.FirstDay, span.EndDay, workflowId, (owner, r) =>
+            var sql = run.Days == 1
+                ? $"""
+                    SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", {overruns} FROM "ClockTallies"
+                    WHERE "Day" >= @a AND "Day" < @b{Filters("", owners, workflowId)}
+                    """
+                : $"""
+                    SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", {overruns} FROM "ClockTallyBlocks"
+                    WHERE "Days" = {run.Days} AND "Start" >= @a AND "Start" < @b{Filters("", owners, workflowId)}
+                    """;
+            await ReadAsync(sql, Parameters(run.From, run.To, owners, workflowId), r =>
             {
-                if (!r.IsDBNull(0))
-                    counts[owner] = (r.GetInt64(0), r.GetInt64(1));
+                var key = Key(r);
+                counts(key, r.GetInt64(4), r.GetInt64(5));
+                if (overrun is not null && !r.IsDBNull(6))
+                {
+                    OverrunList.Parse(r.GetString(6), parsed);
+                    overrun(key, CollectionsMarshal.AsSpan(parsed), 1);
+                }
             }, ct);
         }
-        if (span.Edges.Count > 0)
+        foreach (var (spans, sign) in new[] { (span.Edges, 1), (span.Excess, -1) })
         {
-            var set = owners.ToHashSet(StringComparer.Ordinal);
-            var edges = await CountAsync(span.Edges, set, workflowId, ct);
-            foreach (var (key, (met, breached)) in edges)
+            foreach (var (key, (met, breached)) in await CountAsync(spans, owners, workflowId, ct))
+                counts(key, sign * met, sign * breached);
+            if (overrun is null)
+                continue;
+            foreach (var (a, b) in spans)
             {
-                var (m, b) = counts.GetValueOrDefault(key.OwnerId);
-                counts[key.OwnerId] = (m + met, b + breached);
+                var sql = $"""
+                    SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), "OverrunTicks" FROM "Clocks"
+                    WHERE "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL AND "OwnerId" IS NOT NULL{Filters("", owners, workflowId)}
+                    """;
+                await ReadAsync(sql, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r =>
+                {
+                    var ticks = r.GetInt64(4);
+                    overrun(Key(r), new ReadOnlySpan<long>(in ticks), sign);
+                }, ct);
             }
-        }
-        return counts;
-    }
-
-    /// <summary>Final overruns (ticks) of each owner's finished breaches with the deadline in [from, to). One prepared
-    /// statement serves every owner: each is a seek into <c>IX_Clocks_OwnerBreaches</c> reading index pages only.</summary>
-    public async Task FinishedOverrunsAsync(IEnumerable<string> owners, Instant from, Instant to, string? workflowId,
-        Action<string, long> overrun, CancellationToken ct)
-    {
-        var sql = $"""
-            SELECT "OverrunTicks" FROM "Clocks"
-            WHERE "OwnerId" = @o AND "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
-            """;
-        await ForEachOwnerAsync(sql, owners, from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), workflowId, (owner, r) => overrun(owner, r.GetInt64(0)), ct);
-    }
-
-    /// <summary>The same, with the key of each, for reports grouped by regulation.</summary>
-    public async Task FinishedOverrunsByKeyAsync(IEnumerable<string> owners, Instant from, Instant to, string? workflowId,
-        Action<ClockKey, long> overrun, CancellationToken ct)
-    {
-        var sql = $"""
-            SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), "OverrunTicks" FROM "Clocks"
-            WHERE "OwnerId" = @o AND "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL{(workflowId is null ? "" : " AND \"WorkflowId\" = @wf")}
-            """;
-        await ForEachOwnerAsync(sql, owners, from.ToUnixTimeTicks(), to.ToUnixTimeTicks(), workflowId, (_, r) => overrun(Key(r), r.GetInt64(4)), ct);
-    }
-
-    /// <summary>Runs one prepared statement once per owner (<c>@o</c>), between <c>@a</c> and <c>@b</c>.</summary>
-    private async Task ForEachOwnerAsync(string sql, IEnumerable<string> owners, long from, long to, string? workflowId,
-        Action<string, DbDataReader> row, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var (name, value) in Parameters(from, to, null, workflowId))
-            AddParameter(command, name, value);
-        var ownerParameter = AddParameter(command, "@o", "");
-        foreach (var owner in owners)
-        {
-            ownerParameter.Value = owner;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (reader.Read())
-                row(owner, reader);
         }
     }
 

@@ -1,23 +1,54 @@
 namespace Crm.Api.Persistence;
 
 /// <summary>
-/// The SQL that keeps <see cref="ClockTallyRecord"/>s. Plain ANSI plus <c>ON CONFLICT … DO UPDATE</c>, which SQLite and
-/// PostgreSQL both speak, so the store stays provider-neutral. Instants are Unix ticks; a day is 864,000,000,000 of them.
+/// The SQL that keeps <see cref="ClockTallyRecord"/>s. Plain ANSI plus <c>ON CONFLICT … DO UPDATE</c>, <c>UPDATE … FROM</c>
+/// and <c>string_agg</c>, which SQLite (3.44+) and PostgreSQL all speak, so the store stays provider-neutral. Instants are
+/// Unix ticks; a day is 864,000,000,000 of them.
 /// </summary>
 internal static class ClockTallySql
 {
     public const long TicksPerDay = 864_000_000_000;
 
-    /// <summary>Adds to one tally row, creating it at zero first. Parameters: day, owner, workflow, regulation, stage, met, breached.</summary>
+    /// <summary>Adds to one daily tally, creating it at zero first. Parameters: day, owner, workflow, regulation, stage,
+    /// met, breached, overruns (a comma-separated list to append, or null).</summary>
     public const string Increment = """
-        INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6})
+        INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
         ON CONFLICT ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId")
-        DO UPDATE SET "Met" = "ClockTallies"."Met" + excluded."Met", "Breached" = "ClockTallies"."Breached" + excluded."Breached"
+        DO UPDATE SET "Met" = "ClockTallies"."Met" + excluded."Met", "Breached" = "ClockTallies"."Breached" + excluded."Breached",
+            "Overruns" = CASE WHEN excluded."Overruns" IS NULL THEN "ClockTallies"."Overruns"
+                              WHEN "ClockTallies"."Overruns" IS NULL THEN excluded."Overruns"
+                              ELSE "ClockTallies"."Overruns" || ',' || excluded."Overruns" END
         """;
 
-    /// <summary>Rebuilds every tally from the clocks: used by the migration that introduces them and by the benchmark's loader.</summary>
-    public const string Rebuild = """
+    /// <summary>The same for one block of days. Parameters: days, start, then as <see cref="Increment"/>.</summary>
+    public const string IncrementBlock = """
+        INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})
+        ON CONFLICT ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId")
+        DO UPDATE SET "Met" = "ClockTallyBlocks"."Met" + excluded."Met", "Breached" = "ClockTallyBlocks"."Breached" + excluded."Breached",
+            "Overruns" = CASE WHEN excluded."Overruns" IS NULL THEN "ClockTallyBlocks"."Overruns"
+                              WHEN "ClockTallyBlocks"."Overruns" IS NULL THEN excluded."Overruns"
+                              ELSE "ClockTallyBlocks"."Overruns" || ',' || excluded."Overruns" END
+        """;
+
+    /// <summary>Rebuilds every block from the daily tallies (after <see cref="FillOverruns"/>): used by the migration
+    /// that introduced them and by the benchmark's loader. Integer division truncates towards zero in both databases,
+    /// so days before 1970 are floored by hand.</summary>
+    public static string RebuildBlocks => "DELETE FROM \"ClockTallyBlocks\";\n" + string.Concat(Engine.Compliance.TallyBlocks.Sizes.Select(size =>
+    {
+        var start = $"CASE WHEN \"Day\" >= 0 THEN \"Day\" / {size} * {size} ELSE (\"Day\" - {size - 1}) / {size} * {size} END";
+        return $"""
+            INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns")
+            SELECT {size}, {start}, "OwnerId", "WorkflowId", "RegulationId", "StageId", SUM("Met"), SUM("Breached"), string_agg("Overruns", ',')
+            FROM "ClockTallies" GROUP BY {start}, "OwnerId", "WorkflowId", "RegulationId", "StageId";
+
+            """;
+    }));
+
+    /// <summary>Rebuilds every tally's counts from the clocks: used by the migration that introduced them (before there
+    /// were overruns) and, followed by <see cref="FillOverruns"/>, by the benchmark's loader.</summary>
+    public const string RebuildCounts = """
         DELETE FROM "ClockTallies";
         INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached")
         SELECT "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", SUM("Met"), SUM("Breached") FROM (
@@ -29,5 +60,19 @@ internal static class ClockTallySql
             FROM "Clocks" WHERE "BreachedAt" IS NOT NULL AND "OwnerId" IS NOT NULL
         ) AS "Settled"
         GROUP BY "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId";
+        """;
+
+    /// <summary>Sets every tally's overruns from its finished breaches: used by the migration that introduced them and by
+    /// the benchmark's loader. Every breach already has its tally row (<see cref="RebuildCounts"/> made them).</summary>
+    public const string FillOverruns = """
+        UPDATE "ClockTallies" SET "Overruns" = "Finished"."List" FROM (
+            SELECT "BreachedAt" / 864000000000 AS "Day", "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '') AS "StageId",
+                   string_agg(CAST("OverrunTicks" AS TEXT), ',') AS "List"
+            FROM "Clocks" WHERE "BreachedAt" IS NOT NULL AND "OwnerId" IS NOT NULL AND "OverrunTicks" IS NOT NULL
+            GROUP BY "BreachedAt" / 864000000000, "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '')
+        ) AS "Finished"
+        WHERE "ClockTallies"."Day" = "Finished"."Day" AND "ClockTallies"."OwnerId" = "Finished"."OwnerId"
+          AND "ClockTallies"."WorkflowId" = "Finished"."WorkflowId" AND "ClockTallies"."RegulationId" = "Finished"."RegulationId"
+          AND "ClockTallies"."StageId" = "Finished"."StageId";
         """;
 }

@@ -21,6 +21,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
     public DbSet<DictionaryRecord> Dictionaries => Set<DictionaryRecord>();
     public DbSet<ClockTallyRecord> ClockTallies => Set<ClockTallyRecord>();
+    public DbSet<ClockTallyBlockRecord> ClockTallyBlocks => Set<ClockTallyBlockRecord>();
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
     public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
@@ -86,12 +87,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             e.HasIndex(c => c.OwnerId)
                 .HasDatabaseName("IX_Clocks_OpenBreaches").HasFilter("\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
         });
-        modelBuilder.Entity<ClockTallyRecord>(e =>
-        {
-            e.HasKey(t => new { t.Day, t.OwnerId, t.WorkflowId, t.RegulationId, t.StageId });
-            // One seek per owner and a sum over index entries: the managers table never touches the table's rows.
-            e.HasIndex(t => new { t.OwnerId, t.Day, t.WorkflowId, t.Met, t.Breached }).HasDatabaseName("IX_ClockTallies_Owner");
-        });
+        // Reports read tallies by day range (the key's lead); an owner filter is checked on the key's entries.
+        modelBuilder.Entity<ClockTallyRecord>(e => e.HasKey(t => new { t.Day, t.OwnerId, t.WorkflowId, t.RegulationId, t.StageId }));
+        modelBuilder.Entity<ClockTallyBlockRecord>(e => e.HasKey(t => new { t.Days, t.Start, t.OwnerId, t.WorkflowId, t.RegulationId, t.StageId }));
         modelBuilder.Entity<PlanRecord>(e =>
         {
             e.HasKey(p => p.Id);

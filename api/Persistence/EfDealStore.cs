@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Crm.Api.Directory;
 using Crm.Engine.Abstractions;
+using Crm.Engine.Clocks;
 using Crm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -35,30 +37,81 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Counts the clocks these writes met or breached into the daily tallies, in the same transaction, so a
-    /// report never sees a clock without its tally or the other way round.</summary>
+    /// <summary>Counts the clocks these writes met or breached into the daily tallies and their blocks, and adds the final
+    /// overruns of the breaches they finished to those of the breach's day: in the same transaction, so a report never
+    /// sees a clock without its tally or the other way round.</summary>
     private static async Task TallyAsync(CrmDbContext db, IReadOnlyList<DealWrite> writes, CancellationToken cancellationToken)
     {
-        var increments = new Dictionary<(long Day, string Owner, string Workflow, string Regulation, string Stage), (long Met, long Breached)>();
+        var days = new Dictionary<(long Day, string Owner, string Workflow, string Regulation, string Stage), TallyIncrement>();
+        // A breach counts on the day of its deadline, and so does its overrun when it finishes; a met clock on the day it was met.
+        TallyIncrement? Of(DealWrite write, RegulationClock? clock)
+        {
+            if (clock?.OwnerId is not { } owner || (clock.BreachedAt ?? clock.FinishedAt) is not { } at)
+                return null;
+            var key = (Engine.Compliance.TallyDays.DayOf(at), owner, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
+            return days.TryGetValue(key, out var increment) ? increment : days[key] = new TallyIncrement();
+        }
         foreach (var write in writes)
         {
             foreach (var clockId in write.Changes.SettledClocks)
             {
                 var clock = write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
-                if (clock?.OwnerId is not { } owner)
+                if (Of(write, clock) is not { } increment)
                     continue;
-                var breached = clock.BreachedAt is not null;
-                var at = breached ? clock.BreachedAt : clock.FinishedAt;
-                if (at is null)
-                    continue;
-                var key = (Day: Engine.Compliance.TallyDays.DayOf(at.Value), owner, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
-                var (met, breaches) = increments.GetValueOrDefault(key);
-                increments[key] = breached ? (met, breaches + 1) : (met + 1, breaches);
+                if (clock!.BreachedAt is not null)
+                    increment.Breached++;
+                else
+                    increment.Met++;
+            }
+            foreach (var clockId in write.Changes.FinishedBreaches)
+            {
+                var clock = write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
+                if (Of(write, clock) is { } increment && clock!.Overrun is { } overrun)
+                    increment.Overruns.Add(overrun.BclCompatibleTicks);
             }
         }
-        foreach (var ((day, owner, workflow, regulation, stage), (met, breached)) in increments)
+        var blocks = new Dictionary<(int Days, long Start, string Owner, string Workflow, string Regulation, string Stage), TallyIncrement>();
+        foreach (var ((day, owner, workflow, regulation, stage), increment) in days)
         {
-            await db.Database.ExecuteSqlRawAsync(ClockTallySql.Increment, [day, owner, workflow, regulation, stage, met, breached], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(ClockTallySql.Increment,
+                [day, owner, workflow, regulation, stage, increment.Met, increment.Breached, OverrunsParameter(db, increment.Overruns)], cancellationToken);
+            foreach (var size in Engine.Compliance.TallyBlocks.Sizes)
+            {
+                var key = (size, Engine.Compliance.TallyBlocks.StartOf(day, size), owner, workflow, regulation, stage);
+                if (!blocks.TryGetValue(key, out var block))
+                    blocks[key] = block = new TallyIncrement();
+                block.Add(increment);
+            }
+        }
+        foreach (var ((size, start, owner, workflow, regulation, stage), block) in blocks)
+        {
+            await db.Database.ExecuteSqlRawAsync(ClockTallySql.IncrementBlock,
+                [size, start, owner, workflow, regulation, stage, block.Met, block.Breached, OverrunsParameter(db, block.Overruns)], cancellationToken);
+        }
+    }
+
+    /// <summary>A typed parameter: EF cannot infer a store type for a bare null, and most increments have no overruns.</summary>
+    private static DbParameter OverrunsParameter(CrmDbContext db, List<long> overruns)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "overruns";
+        parameter.DbType = System.Data.DbType.String;
+        parameter.Value = overruns.Count == 0 ? DBNull.Value : OverrunList.Format(overruns);
+        return parameter;
+    }
+
+    private sealed class TallyIncrement
+    {
+        public long Met { get; set; }
+        public long Breached { get; set; }
+        public List<long> Overruns { get; } = [];
+
+        public void Add(TallyIncrement other)
+        {
+            Met += other.Met;
+            Breached += other.Breached;
+            Overruns.AddRange(other.Overruns);
         }
     }
 }

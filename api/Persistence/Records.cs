@@ -169,6 +169,28 @@ public sealed class ClockTallyRecord
     public required string StageId { get; set; }
     public long Met { get; set; }
     public long Breached { get; set; }
+    /// <summary>The final overruns (working-time ticks, comma-separated, in no order) of the breaches counted here that
+    /// have finished; null when none has. A breach still running has no final overrun yet and is not listed.</summary>
+    public string? Overruns { get; set; }
+}
+
+/// <summary>
+/// <see cref="ClockTallyRecord"/>s added up over aligned blocks of days (see <c>TallyBlocks</c>), in the same
+/// transaction: a report over a quarter reads a handful of these per key instead of ninety daily rows.
+/// </summary>
+public sealed class ClockTallyBlockRecord
+{
+    /// <summary>How many days the block spans: 8 or 64.</summary>
+    public int Days { get; set; }
+    /// <summary>Its first day (days since 1970-01-01 UTC), a multiple of <see cref="Days"/>.</summary>
+    public long Start { get; set; }
+    public required string OwnerId { get; set; }
+    public required string WorkflowId { get; set; }
+    public required string RegulationId { get; set; }
+    public required string StageId { get; set; }
+    public long Met { get; set; }
+    public long Breached { get; set; }
+    public string? Overruns { get; set; }
 }
 
 /// <summary>A target a head set for a manager: so many of <see cref="Metric"/> between two instants.</summary>

@@ -241,6 +241,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
         if (clock.BreachedAt is not null)
         {
             clock.State = ClockState.Breached;
+            changes.BreachFinished(clock.Id);
         }
         else if (cancel)
         {

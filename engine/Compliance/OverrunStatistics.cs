@@ -9,19 +9,22 @@ namespace Crm.Engine.Compliance;
 /// </summary>
 public static class OverrunStatistics
 {
-    /// <summary>The median, or null when there are no values. <paramref name="sorted"/> must be ascending.</summary>
-    public static Duration? Median(IReadOnlyList<Duration> sorted)
+    /// <summary>The median, or null when there are no values. <paramref name="sorted"/> holds ticks, ascending (a
+    /// report sorts hundreds of thousands: plain numbers sort several times faster than durations).</summary>
+    public static Duration? Median(IReadOnlyList<long> sorted)
     {
         ArgumentNullException.ThrowIfNull(sorted);
         var n = sorted.Count;
         if (n == 0)
             return null;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        return n % 2 == 1
+            ? Duration.FromTicks(sorted[n / 2])
+            : (Duration.FromTicks(sorted[(n / 2) - 1]) + Duration.FromTicks(sorted[n / 2])) / 2;
     }
 
     /// <summary>The nearest-rank <paramref name="percent"/>th percentile (1..100), or null when there are no values.
-    /// <paramref name="sorted"/> must be ascending.</summary>
-    public static Duration? Percentile(IReadOnlyList<Duration> sorted, int percent)
+    /// <paramref name="sorted"/> holds ticks, ascending.</summary>
+    public static Duration? Percentile(IReadOnlyList<long> sorted, int percent)
     {
         ArgumentNullException.ThrowIfNull(sorted);
         ArgumentOutOfRangeException.ThrowIfLessThan(percent, 1);
@@ -30,6 +33,6 @@ public static class OverrunStatistics
             return null;
         // Integer ceiling of n * p / 100: no floating point near the rank boundaries.
         var rank = (int)(((long)sorted.Count * percent + 99) / 100);
-        return sorted[rank - 1];
+        return Duration.FromTicks(sorted[rank - 1]);
     }
 }

@@ -10,6 +10,7 @@ public sealed class DealChanges
     private readonly List<RaisedAlert> _alerts = [];
     private readonly List<string> _startedClocks = [];
     private readonly List<string> _settledClocks = [];
+    private readonly List<string> _finishedBreaches = [];
 
     public IReadOnlyList<DealEvent> Events => _events;
     public IReadOnlyList<RaisedAlert> Alerts => _alerts;
@@ -20,9 +21,15 @@ public sealed class DealChanges
     /// final at its deadline even though the clock runs on). The store keeps its compliance tallies from these.</summary>
     public IReadOnlyList<string> SettledClocks => _settledClocks;
 
+    /// <summary>Breached clocks that finished in these changes: their overrun is final now. The store adds it to the
+    /// tally of the breach's day, so reports over months read overruns without reading the clocks.</summary>
+    public IReadOnlyList<string> FinishedBreaches => _finishedBreaches;
+
     public void ClockStarted(string clockId) => _startedClocks.Add(clockId);
 
     public void ClockSettled(string clockId) => _settledClocks.Add(clockId);
+
+    public void BreachFinished(string clockId) => _finishedBreaches.Add(clockId);
 
     public void Record(Instant at, string? by, string kind, IReadOnlyDictionary<string, object?> details) =>
         _events.Add(new DealEvent(at, by, kind, details));
@@ -49,5 +56,6 @@ public sealed class DealChanges
         _alerts.AddRange(other._alerts);
         _startedClocks.AddRange(other._startedClocks);
         _settledClocks.AddRange(other._settledClocks);
+        _finishedBreaches.AddRange(other._finishedBreaches);
     }
 }

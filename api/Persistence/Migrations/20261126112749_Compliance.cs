@@ -91,7 +91,7 @@ namespace Crm.Api.Persistence.Migrations
                 unique: true);
 
             // Clocks met or breached before this version have no tallies yet: count them once from the clocks.
-            migrationBuilder.Sql(ClockTallySql.Rebuild);
+            migrationBuilder.Sql(ClockTallySql.RebuildCounts);
         }
 
         /// <inheritdoc />

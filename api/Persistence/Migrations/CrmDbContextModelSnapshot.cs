@@ -191,6 +191,31 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Clocks");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.ClockTallyBlockRecord", b =>
+                {
+                    b.Property<int>("Days");
+
+                    b.Property<long>("Start");
+
+                    b.Property<string>("OwnerId");
+
+                    b.Property<string>("WorkflowId");
+
+                    b.Property<string>("RegulationId");
+
+                    b.Property<string>("StageId");
+
+                    b.Property<long>("Breached");
+
+                    b.Property<long>("Met");
+
+                    b.Property<string>("Overruns");
+
+                    b.HasKey("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+
+                    b.ToTable("ClockTallyBlocks");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
                 {
                     b.Property<long>("Day");
@@ -207,10 +232,9 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<long>("Met");
 
-                    b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+                    b.Property<string>("Overruns");
 
-                    b.HasIndex("OwnerId", "Day", "WorkflowId", "Met", "Breached")
-                        .HasDatabaseName("IX_ClockTallies_Owner");
+                    b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
 
                     b.ToTable("ClockTallies");
                 });

@@ -2,7 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ClosedXML.Excel;
+using Crm.Api.Persistence;
+using Crm.Engine.Compliance;
 using Crm.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace Crm.Api.Tests.Compliance;
 
@@ -66,6 +71,47 @@ public sealed class ComplianceReportTests(ComplianceHistory history) : IClassFix
             "anna,Anna Petrova,2,2,0,1,,,0",
             "boris,Boris Ivanov,1,1,0,1,,,1",
         ]);
+    }
+
+    [Fact]
+    public async Task Managers_FromMostOfADay_TakeBackWhatFellBeforeThePeriod_CountsAndOverruns()
+    {
+        // 06:30 to midnight is the day less 00:00-06:30, which holds every met clock but O2 and C2 (t50), anna's
+        // breaches Q2 (6m, t10) and O3 (12m, t28), and boris's Q4 (t10, open). Left: anna O2 and C2 met; boris C3 (2m,
+        // t38) and Q6 (15m, t30, on the boundary: inside).
+        (await TableAsync(history.Head, "from=2027-03-01T06:30:00Z&to=2027-03-02T00:00:00Z")).ShouldBe(
+        [
+            "anna,Anna Petrova,2,2,0,1,,,0",
+            "boris,Boris Ivanov,2,0,2,0,PT8M30S,PT15M,1",
+        ]);
+    }
+
+    [Fact]
+    public async Task Tallies_KeptMoveByMove_AreWhatARebuildFromTheClocksGives()
+    {
+        var contexts = history.Host.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var kept = await TalliesAsync(db);
+        kept.ShouldNotBeEmpty();
+        // Anna's qualify clocks: Q1 and Q3 met, Q2 breached and finished 6 minutes late.
+        kept.ShouldContain($"day {TallyDays.DayOf(ComplianceHistory.T0)} anna audit qualify qualify 2 1 {Duration.FromMinutes(6).BclCompatibleTicks}");
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync(ClockTallySql.RebuildCounts);
+        await db.Database.ExecuteSqlRawAsync(ClockTallySql.FillOverruns);
+        await db.Database.ExecuteSqlRawAsync(ClockTallySql.RebuildBlocks);
+        (await TalliesAsync(db)).ShouldBe(kept);
+        await transaction.RollbackAsync();
+    }
+
+    /// <summary>Every daily and block tally as text, overruns in order (the store appends them as breaches finish).</summary>
+    private static async Task<List<string>> TalliesAsync(CrmDbContext db)
+    {
+        static string Sorted(string? list) => list is null ? "" : string.Join(",", list.Split(',').Select(long.Parse).Order());
+        var days = (await db.ClockTallies.AsNoTracking().ToListAsync())
+            .Select(t => $"day {t.Day} {t.OwnerId} {t.WorkflowId} {t.RegulationId} {t.StageId} {t.Met} {t.Breached} {Sorted(t.Overruns)}");
+        var blocks = (await db.ClockTallyBlocks.AsNoTracking().ToListAsync())
+            .Select(t => $"block {t.Days} {t.Start} {t.OwnerId} {t.WorkflowId} {t.RegulationId} {t.StageId} {t.Met} {t.Breached} {Sorted(t.Overruns)}");
+        return [.. days.Concat(blocks).Order(StringComparer.Ordinal)];
     }
 
     [Fact]

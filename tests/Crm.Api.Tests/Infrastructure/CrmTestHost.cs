@@ -62,6 +62,8 @@ public sealed class CrmTestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = dataDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("CRM_TEST_LOG") is not null)
+            builder.Logging.AddConsole();
         builder.Configuration["Crm:DataDirectory"] = dataDirectory;
         builder.Configuration["Crm:RunScheduler"] = runScheduler ? "true" : "false";
         var settings = new Dictionary<string, string?>();

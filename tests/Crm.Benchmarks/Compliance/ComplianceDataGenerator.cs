@@ -93,7 +93,9 @@ internal static class ComplianceDataGenerator
         transaction.Commit();
         transaction.Dispose();
         Console.WriteLine($"  clocks written in {stopwatch.Elapsed.TotalSeconds:0} s; building the daily tallies…");
-        Execute(connection, ClockTallySql.Rebuild);
+        Execute(connection, ClockTallySql.RebuildCounts);
+        Execute(connection, ClockTallySql.FillOverruns);
+        Execute(connection, ClockTallySql.RebuildBlocks);
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         Console.WriteLine($"  done in {stopwatch.Elapsed.TotalSeconds:0} s");
     }

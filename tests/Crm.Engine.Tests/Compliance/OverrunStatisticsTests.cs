@@ -5,7 +5,7 @@ namespace Crm.Engine.Tests.Compliance;
 
 public sealed class OverrunStatisticsTests
 {
-    private static Duration[] Minutes(params int[] values) => [.. values.Select(v => Duration.FromMinutes(v))];
+    private static long[] Minutes(params int[] values) => [.. values.Select(v => Duration.FromMinutes(v).BclCompatibleTicks)];
 
     [Theory]
     [InlineData(new[] { 7 }, 7.0)]
