@@ -28,7 +28,7 @@ public sealed class ComplianceClocks(IDbContextFactory<CrmDbContext> contexts, I
             var c = row.Clock;
             var stageName = await StageNameAsync(c, row.Version, ct);
             views.Add(new BreachView(c.Id, c.DealId, row.Title, c.RegulationId, c.Name, c.StageId, stageName, c.StartedAt, c.BreachedAt!.Value,
-                c.FinishedAt, IsoDuration(await OverrunAsync(c, row.Version, live, ct))));
+                c.FinishedAt, IsoDuration(await OverrunAsync(c, row.Version, live, ct)), await HoldersAsync(c, row.Version, live, ct)));
         }
         return views;
     }
@@ -61,7 +61,7 @@ public sealed class ComplianceClocks(IDbContextFactory<CrmDbContext> contexts, I
             var overrun = c.BreachedAt is null ? null : IsoDuration(await OverrunAsync(c, row.Version, live, ct));
             clocks.Add((c.BreachedAt ?? c.FinishedAt!.Value, new OwnClockView(
                 c.Id, c.DealId, row.Title, c.RegulationId, c.Name, c.StageId, await StageNameAsync(c, row.Version, ct), c.State, counted,
-                c.StartedAt, c.BreachedAt ?? c.DueAt, c.FinishedAt, overrun)));
+                c.StartedAt, c.BreachedAt ?? c.DueAt, c.FinishedAt, overrun, await HoldersAsync(c, row.Version, live, ct))));
         }
         return new OwnComplianceView(figures.ManagerId, figures.Name, figures.Measured, figures.Met, figures.Breached, figures.Compliance,
             figures.MedianOverrun, figures.P90Overrun, figures.OpenOverdue, period.From, period.To,
@@ -72,6 +72,10 @@ public sealed class ComplianceClocks(IDbContextFactory<CrmDbContext> contexts, I
         c.OverrunTicks is { } final
             ? Duration.FromTicks(final)
             : await live.OfAsync(c.WorkflowId, version, c.ConsumedTicks, c.RunningSince, c.LimitTicks, ct);
+
+    private async ValueTask<IReadOnlyList<ClockHolderView>> HoldersAsync(ClockRecord c, int version, LiveOverruns live, CancellationToken ct) =>
+        [.. (await live.HoldingsAsync(DealMapper.ToClock(c), c.WorkflowId, version, ct)).Select(h => new ClockHolderView(
+            h.HolderId, h.HolderId is null ? null : scope.NameOf(h.HolderId), IsoDuration(h.Held), IsoDuration(h.OverrunHeld)))];
 
     private async ValueTask<string?> StageNameAsync(ClockRecord c, int version, CancellationToken ct) =>
         c.StageId is null ? null : (await flows.GetAsync(c.WorkflowId, version, ct))?.Find(c.StageId)?.Name ?? c.StageId;

@@ -20,10 +20,15 @@ public sealed record RegulationComplianceView(
     string WorkflowId, string RegulationId, string RegulationName, string? StageId, string? StageName,
     long Measured, long Met, long Breached, double? Compliance, string? MedianOverrun, string? P90Overrun, long OpenOverdue);
 
-/// <summary>A breach a manager is accountable for. <see cref="Overrun"/> is final when finished, so far when still open.</summary>
+/// <summary>A breach a manager is accountable for. <see cref="Overrun"/> is final when finished, so far when still open;
+/// <see cref="Holders"/> split the clock between everyone who owned the deal while it ran.</summary>
 public sealed record BreachView(
     string ClockId, string DealId, string DealTitle, string RegulationId, string RegulationName, string? StageId, string? StageName,
-    Instant StartedAt, Instant DueAt, Instant? FinishedAt, string Overrun);
+    Instant StartedAt, Instant DueAt, Instant? FinishedAt, string Overrun, IReadOnlyList<ClockHolderView> Holders);
+
+/// <summary>One person's share of a clock (ServiceNow's "SLA breakdown"): working time it ran while they owned the deal,
+/// and the part of it past the deadline. A null <see cref="UserId"/> is time in the team queue, owned by no one.</summary>
+public sealed record ClockHolderView(string? UserId, string? Name, string Held, string OverrunHeld);
 
 public sealed record WeekView(LocalDate WeekStart, Instant From, Instant To, long Measured, long Met, long Breached, double? Compliance);
 
@@ -35,7 +40,7 @@ public sealed record ManagerTrendView(string ManagerId, string Name, IReadOnlyLi
 /// </summary>
 public sealed record OwnClockView(
     string ClockId, string DealId, string DealTitle, string RegulationId, string RegulationName, string? StageId, string? StageName,
-    string State, string Counted, Instant StartedAt, Instant? DueAt, Instant? FinishedAt, string? Overrun);
+    string State, string Counted, Instant StartedAt, Instant? DueAt, Instant? FinishedAt, string? Overrun, IReadOnlyList<ClockHolderView> Holders);
 
 public sealed record OwnComplianceView(
     string ManagerId, string Name, long Measured, long Met, long Breached, double? Compliance,

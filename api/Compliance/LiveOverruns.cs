@@ -1,5 +1,6 @@
 using Crm.Engine.Abstractions;
 using Crm.Engine.Calendars;
+using Crm.Engine.Clocks;
 using Crm.Engine.Compliance;
 using NodaTime;
 
@@ -10,7 +11,14 @@ internal sealed class LiveOverruns(IFlowchartSource flows, Instant now)
 {
     private readonly Dictionary<(string, int), IWorkingCalendar> _calendars = [];
 
-    public async ValueTask<Duration> OfAsync(string workflowId, int version, long consumedTicks, Instant? runningSince, long limitTicks, CancellationToken ct)
+    public async ValueTask<Duration> OfAsync(string workflowId, int version, long consumedTicks, Instant? runningSince, long limitTicks, CancellationToken ct) =>
+        OpenOverrun.AsOf(Duration.FromTicks(consumedTicks), runningSince, Duration.FromTicks(limitTicks), now, await CalendarAsync(workflowId, version, ct));
+
+    /// <summary>The split of a clock between its holders, as of now while it runs.</summary>
+    public async ValueTask<IReadOnlyList<ClockHolding>> HoldingsAsync(RegulationClock clock, string workflowId, int version, CancellationToken ct) =>
+        ClockHoldings.Of(clock.Handovers, clock.ConsumedAt(now, await CalendarAsync(workflowId, version, ct)), clock.Limit);
+
+    private async ValueTask<IWorkingCalendar> CalendarAsync(string workflowId, int version, CancellationToken ct)
     {
         if (!_calendars.TryGetValue((workflowId, version), out var calendar))
         {
@@ -18,6 +26,6 @@ internal sealed class LiveOverruns(IFlowchartSource flows, Instant now)
             calendar = (await flows.GetAsync(workflowId, version, ct))?.Calendar ?? AlwaysOpenCalendar.Instance;
             _calendars[(workflowId, version)] = calendar;
         }
-        return OpenOverrun.AsOf(Duration.FromTicks(consumedTicks), runningSince, Duration.FromTicks(limitTicks), now, calendar);
+        return calendar;
     }
 }

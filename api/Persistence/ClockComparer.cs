@@ -21,5 +21,6 @@ internal static class ClockComparer
         && before.NextEscalationAt == after.NextEscalationAt
         && before.FinishedAt == after.FinishedAt
         && string.Equals(before.OwnerId, after.OwnerId, StringComparison.Ordinal)
-        && before.Overrun == after.Overrun;
+        && before.Overrun == after.Overrun
+        && before.Handovers.SequenceEqual(after.Handovers);
 }

@@ -127,6 +127,7 @@ internal static class DealMapper
         FinishedAt = c.FinishedAt,
         OwnerId = c.OwnerId,
         OverrunTicks = c.Overrun?.BclCompatibleTicks,
+        HandoversJson = JsonSerializer.Serialize(c.Handovers.Select(h => new StoredHandover(h.HolderId, h.At.BclCompatibleTicks)), DealData.Options),
     };
 
     public static RegulationClock ToClock(ClockRecord r) => new()
@@ -153,6 +154,10 @@ internal static class DealMapper
         FinishedAt = r.FinishedAt,
         OwnerId = r.OwnerId,
         Overrun = r.OverrunTicks is { } o ? Duration.FromTicks(o) : null,
+        // A clock stored before holdings were kept is taken as held from its start by the owner it records.
+        Handovers = r.HandoversJson is { } handovers
+            ? [.. (JsonSerializer.Deserialize<StoredHandover[]>(handovers, DealData.Options) ?? []).Select(h => new ClockHandover(h.HolderId, Duration.FromTicks(h.AtTicks)))]
+            : [new ClockHandover(r.OwnerId, Duration.Zero)],
     };
 
     public static string StateName(DealState state) => state switch
@@ -172,4 +177,6 @@ internal static class DealMapper
     public static string StateName(ClockState state) => state.ToString().ToLowerInvariant();
 
     private sealed record StoredEscalation(long AfterTicks, string Notify);
+
+    private sealed record StoredHandover(string? HolderId, long AtTicks);
 }

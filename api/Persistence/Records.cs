@@ -114,6 +114,8 @@ public sealed class ClockRecord
     public Instant? FinishedAt { get; set; }
     public string? OwnerId { get; set; }
     public long? OverrunTicks { get; set; }
+    /// <summary>Who held the clock from which consumed time on (JSON); null for clocks stored before holdings were kept.</summary>
+    public string? HandoversJson { get; set; }
 }
 
 public sealed class DealEventRecord

@@ -64,6 +64,7 @@ internal static class StoreTables
         new("FinishedAt", c => Of(c.FinishedAt)),
         new("OwnerId", c => Of(c.OwnerId)),
         new("OverrunTicks", c => Of(c.OverrunTicks)),
+        new("HandoversJson", c => Of(c.HandoversJson)),
     ]);
 
     /// <summary>Without "Id": the database numbers events in insertion order.</summary>
@@ -151,5 +152,6 @@ internal static class StoreTables
         FinishedAt = NullableInstant(r, 19),
         OwnerId = String(r, 20),
         OverrunTicks = Long(r, 21),
+        HandoversJson = String(r, 22),
     };
 }

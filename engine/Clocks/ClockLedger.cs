@@ -69,6 +69,19 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
             Finish(clock, now, cancel: true);
     }
 
+    /// <summary>The deal may have changed hands (a reassignment, an Assign activity): open clocks follow it to its
+    /// owner now (a breach already recorded stays with whoever held it then), and each notes the handover for its holdings.</summary>
+    public void FollowOwner(Instant now)
+    {
+        foreach (var clock in deal.Clocks.Where(c => !c.IsFinished))
+        {
+            if (clock.BreachedAt is null)
+                clock.OwnerId = deal.OwnerId;
+            if (clock.Handovers.Count == 0 || clock.Handovers[^1].HolderId != deal.OwnerId)
+                clock.Handovers.Add(new ClockHandover(deal.OwnerId, clock.ConsumedAt(now, Calendar)));
+        }
+    }
+
     /// <summary>The earliest instant at which <see cref="Advance"/> has something to do, or null.</summary>
     public static Instant? NextDue(DealInstance deal)
     {
@@ -154,6 +167,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
             WarnBefore = regulation.WarnBefore,
             Escalations = regulation.Escalations,
             OwnerId = deal.OwnerId,
+            Handovers = [new ClockHandover(deal.OwnerId, Duration.Zero)],
         };
         deal.Clocks.Add(clock);
         changes.ClockStarted(clock.Id);

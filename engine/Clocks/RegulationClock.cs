@@ -38,6 +38,12 @@ public sealed class RegulationClock
     public string? OwnerId { get; set; }
     /// <summary>Working time past the limit when the clock finished (zero when met in time).</summary>
     public Duration? Overrun { get; set; }
+    /// <summary>Who owned the deal while the clock ran, from its start: see <see cref="ClockHoldings"/>.</summary>
+    public List<ClockHandover> Handovers { get; init; } = [];
+
+    /// <summary>Working time consumed up to <paramref name="now"/> (for a finished clock, its final consumed time).</summary>
+    public Duration ConsumedAt(Instant now, Calendars.IWorkingCalendar calendar) =>
+        RunningSince is { } since && now > since ? Consumed + calendar.WorkingTime(since, now) : Consumed;
 
     public bool IsFinished => FinishedAt is not null;
     public bool IsPaused => RunningSince is null && FinishedAt is null;

@@ -64,5 +64,6 @@ internal static class DealCopier
         FinishedAt = c.FinishedAt,
         OwnerId = c.OwnerId,
         Overrun = c.Overrun,
+        Handovers = [.. c.Handovers],
     };
 }

@@ -90,15 +90,13 @@ public sealed class DealEngine(IActivityEnvironment environment)
             return DealCommandResult.Refused(current, refused);
         if (newOwnerId is not null && !environment.CanOwnDeals(newOwnerId))
             return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "unknown-owner", $"User '{newOwnerId}' cannot own deals."));
-        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        return Apply(flow, current, actorId, now, (deal, runner, changes, _) =>
         {
             var previous = deal.OwnerId;
             deal.OwnerId = newOwnerId;
             if (newOwnerId is not null)
                 deal.TeamId = environment.TeamOf(newOwnerId) ?? deal.TeamId;
-            // Open clocks follow the deal to its new owner; a breach already recorded stays with whoever held it then.
-            foreach (var clock in deal.Clocks.Where(c => !c.IsFinished && c.BreachedAt is null))
-                clock.OwnerId = newOwnerId;
+            runner.Clocks.FollowOwner(now);
             changes.Record(now, actorId, "assigned", new Dictionary<string, object?> { ["from"] = previous, ["to"] = newOwnerId, ["teamId"] = deal.TeamId });
             return null;
         });

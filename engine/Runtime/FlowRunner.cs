@@ -50,6 +50,8 @@ internal sealed class FlowRunner(Flowchart flow, DealInstance deal, ActivityCont
                         Transition(current, target, next.Outcome, returning: false);
                         current = target;
                         step = target.Enter(context);
+                        // An activity may have handed the deal to someone else (Assign): its open clocks go along.
+                        _clocks.FollowOwner(now);
                         break;
                     }
                 case ActivityStep.ReturnStep:

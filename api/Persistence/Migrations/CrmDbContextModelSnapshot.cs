@@ -134,6 +134,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<long?>("FinishedAt");
 
+                    b.Property<string>("HandoversJson");
+
                     b.Property<long>("LimitTicks");
 
                     b.Property<string>("Name")

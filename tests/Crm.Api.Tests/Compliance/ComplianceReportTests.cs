@@ -133,6 +133,22 @@ public sealed class ComplianceReportTests(ComplianceHistory history) : IClassFix
             (history.Deals["D6"], Text(30), Text(45), "PT15M"),
             (history.Deals["D4"], Text(10), null, "PT50M"),
         ]);
+        // Each breach splits its clock between everyone who held it: O3 is anna's breach (she held it at t28), but boris,
+        // who had the deal back from t30 to t40, held 10 of its 12 late minutes.
+        static string Holders(JsonElement b) => string.Join("; ", b.GetProperty("holders").EnumerateArray().Select(h =>
+            $"{h.Str("userId")} {h.Str("name")} {h.Str("held")} {h.Str("overrunHeld")}"));
+        anna.Select(Holders).ShouldBe(
+        [
+            "anna Anna Petrova PT22M PT2M; boris Boris Ivanov PT10M PT10M",
+            "anna Anna Petrova PT16M PT6M",
+        ]);
+        boris.Select(Holders).ShouldBe(
+        [
+            "anna Anna Petrova PT22M PT0S; boris Boris Ivanov PT10M PT2M",
+            "boris Boris Ivanov PT25M PT15M",
+            "boris Boris Ivanov PT1H PT50M",
+        ]);
+
         // From a breach to the deal's history: the deal itself.
         (await history.Head.GetAsync($"/api/deals/{boris[1].Str("dealId")}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
