@@ -64,7 +64,7 @@ public sealed class ComplianceClocks(IDbContextFactory<CrmDbContext> contexts, I
                 c.StartedAt, c.BreachedAt ?? c.DueAt, c.FinishedAt, overrun, await HoldersAsync(c, row.Version, live, ct))));
         }
         return new OwnComplianceView(figures.ManagerId, figures.Name, figures.Measured, figures.Met, figures.Breached, figures.Compliance,
-            figures.MedianOverrun, figures.P90Overrun, figures.OpenOverdue, period.From, period.To,
+            figures.MedianOverrun, figures.P90Overrun, figures.OpenOverdue, figures.LateHeld, period.From, period.To,
             [.. clocks.OrderByDescending(c => c.At).ThenBy(c => c.View.ClockId, StringComparer.Ordinal).Select(c => c.View)], weeks);
     }
 
@@ -74,7 +74,7 @@ public sealed class ComplianceClocks(IDbContextFactory<CrmDbContext> contexts, I
             : await live.OfAsync(c.WorkflowId, version, c.ConsumedTicks, c.RunningSince, c.LimitTicks, ct);
 
     private async ValueTask<IReadOnlyList<ClockHolderView>> HoldersAsync(ClockRecord c, int version, LiveOverruns live, CancellationToken ct) =>
-        [.. (await live.HoldingsAsync(DealMapper.ToClock(c), c.WorkflowId, version, ct)).Select(h => new ClockHolderView(
+        [.. (await live.HoldingsAsync(DealMapper.Handovers(c.HandoversJson, c.OwnerId), c.WorkflowId, version, c.ConsumedTicks, c.RunningSince, c.LimitTicks, ct)).Select(h => new ClockHolderView(
             h.HolderId, h.HolderId is null ? null : scope.NameOf(h.HolderId), IsoDuration(h.Held), IsoDuration(h.OverrunHeld)))];
 
     private async ValueTask<string?> StageNameAsync(ClockRecord c, int version, CancellationToken ct) =>

@@ -11,7 +11,7 @@ namespace Crm.Api.Compliance;
 public static class ComplianceExport
 {
     public static readonly string[] Columns =
-        ["managerId", "name", "measured", "met", "breached", "compliance", "medianOverrun", "p90Overrun", "openOverdue"];
+        ["managerId", "name", "measured", "met", "breached", "compliance", "medianOverrun", "p90Overrun", "openOverdue", "lateHeld"];
 
     public static string FileName(ReportPeriod period, string extension) =>
         FormattableString.Invariant($"compliance-managers-{period.FirstDate:yyyy-MM-dd}-to-{period.LastDate:yyyy-MM-dd}.{extension}");
@@ -35,6 +35,7 @@ public static class ComplianceExport
                 csv.WriteField(row.MedianOverrun ?? "");
                 csv.WriteField(row.P90Overrun ?? "");
                 csv.WriteField(Number(row.OpenOverdue));
+                csv.WriteField(row.LateHeld);
                 csv.EndRecord();
             }
         }
@@ -68,6 +69,7 @@ public static class ComplianceExport
             sheet.Cell(r, 7).SetValue(row.MedianOverrun ?? "");
             sheet.Cell(r, 8).SetValue(row.P90Overrun ?? "");
             sheet.Cell(r, 9).SetValue(row.OpenOverdue);
+            sheet.Cell(r, 10).SetValue(row.LateHeld);
             r++;
         }
         var info = workbook.Worksheets.Add("Period");

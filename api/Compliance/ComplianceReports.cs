@@ -21,13 +21,8 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
         var tallies = new Dictionary<string, ComplianceTally>(StringComparer.Ordinal);
         ComplianceTally Of(string owner) => tallies.TryGetValue(owner, out var t) ? t : tallies[owner] = new ComplianceTally();
 
-        await store.TalliesAsync(period.From, period.To, team.Owners, workflowId, (key, met, breached) =>
-        {
-            var tally = Of(key.OwnerId);
-            tally.AddMet(met);
-            tally.AddBreached(breached);
-        }, (key, ticks, sign) => Of(key.OwnerId).AddOverruns(ticks, sign), ct);
-        await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key.OwnerId), ct);
+        await store.TalliesAsync(period.From, period.To, team.Owners, workflowId, new Sink(key => Of(key.OwnerId), withLateHeld: true), withOverruns: true, ct);
+        await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key.OwnerId), (holder, ticks) => Of(holder).AddLateHeld(ticks), ct);
 
         var rows = new Dictionary<string, ManagerComplianceView>(StringComparer.Ordinal);
         foreach (var person in team.Listed)
@@ -46,13 +41,8 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
         ComplianceTally Of(ClockKey k) =>
             tallies.TryGetValue((k.WorkflowId, k.RegulationId, k.StageId), out var t) ? t : tallies[(k.WorkflowId, k.RegulationId, k.StageId)] = new ComplianceTally();
 
-        await store.TalliesAsync(period.From, period.To, team.Owners, workflowId, (key, met, breached) =>
-        {
-            var tally = Of(key);
-            tally.AddMet(met);
-            tally.AddBreached(breached);
-        }, (key, ticks, sign) => Of(key).AddOverruns(ticks, sign), ct);
-        await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key), ct);
+        await store.TalliesAsync(period.From, period.To, team.Owners, workflowId, new Sink(Of, withLateHeld: false), withOverruns: true, ct);
+        await AddOpenBreachesAsync(store, team.Owners, period, workflowId, b => Of(b.Key), null, ct);
 
         var names = new RegulationNames(db, flows);
         var rows = new List<RegulationComplianceView>(tallies.Count);
@@ -98,18 +88,50 @@ public sealed class ComplianceReports(IDbContextFactory<CrmDbContext> contexts, 
         ComplianceRatio.Of(counts.Met, counts.Met + counts.Breached));
 
     /// <summary>Open breaches count as open overdue whenever they happened; those breached inside the period also bring
-    /// their overrun so far, so that a breach left running is not better for the median than one closed late.</summary>
+    /// their overrun so far, so that a breach left running is not better for the median than one closed late, and the
+    /// late time held so far to whoever held them (of <paramref name="owners"/>, whoever owns the breach).</summary>
     private async Task AddOpenBreachesAsync(ComplianceStore store, IReadOnlySet<string>? owners, ReportPeriod period, string? workflowId,
-        Func<OpenBreach, ComplianceTally> tallyOf, CancellationToken ct)
+        Func<OpenBreach, ComplianceTally> tallyOf, Action<string, long>? lateHeld, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var overruns = new LiveOverruns(flows, now);
-        foreach (var breach in await store.OpenBreachesAsync(owners, workflowId, ct))
+        var live = new LiveOverruns(flows, now);
+        foreach (var breach in await store.OpenBreachesAsync(lateHeld is null ? owners : null, workflowId, ct))
         {
-            var tally = tallyOf(breach);
-            tally.AddOpenOverdue();
-            if (period.Contains(breach.BreachedAt))
-                tally.AddOverrun(await overruns.OfAsync(breach.Key.WorkflowId, breach.WorkflowVersion, breach.ConsumedTicks, breach.RunningSince, breach.LimitTicks, ct));
+            var inPeriod = period.Contains(breach.BreachedAt);
+            if (owners is null || owners.Contains(breach.Key.OwnerId))
+            {
+                var tally = tallyOf(breach);
+                tally.AddOpenOverdue();
+                if (inPeriod)
+                    tally.AddOverrun(await live.OfAsync(breach.Key.WorkflowId, breach.WorkflowVersion, breach.ConsumedTicks, breach.RunningSince, breach.LimitTicks, ct));
+            }
+            if (lateHeld is null || !inPeriod)
+                continue;
+            var handovers = DealMapper.Handovers(breach.HandoversJson, breach.Key.OwnerId);
+            foreach (var holding in await live.HoldingsAsync(handovers, breach.Key.WorkflowId, breach.WorkflowVersion, breach.ConsumedTicks, breach.RunningSince, breach.LimitTicks, ct))
+            {
+                if (holding.HolderId is { } holder && holding.OverrunHeld > Duration.Zero && (owners is null || owners.Contains(holder)))
+                    lateHeld(holder, holding.OverrunHeld.BclCompatibleTicks);
+            }
+        }
+    }
+
+    /// <summary>Feeds what the store reads into report rows: <paramref name="tallyOf"/> picks the row for a key.</summary>
+    private sealed class Sink(Func<ClockKey, ComplianceTally> tallyOf, bool withLateHeld) : ITallySink
+    {
+        public void Count(ClockKey key, long met, long breached)
+        {
+            var tally = tallyOf(key);
+            tally.AddMet(met);
+            tally.AddBreached(breached);
+        }
+
+        public void Overruns(ClockKey key, ReadOnlySpan<long> ticks, int sign) => tallyOf(key).AddOverruns(ticks, sign);
+
+        public void LateHeld(ClockKey key, long ticks)
+        {
+            if (withLateHeld)
+                tallyOf(key).AddLateHeld(ticks);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
 using Crm.Api.Persistence;
+using Crm.Engine.Clocks;
 using Crm.Engine.Compliance;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,6 @@ namespace Crm.Api.Compliance;
 /// </summary>
 internal sealed class ComplianceStore(CrmDbContext db)
 {
-    /// <summary>Receives overruns (ticks) of one key: <paramref name="sign"/> +1 to add them, -1 to take them back.</summary>
-    public delegate void OverrunsHandler(ClockKey key, ReadOnlySpan<long> ticks, int sign);
 
     /// <summary>Starts a read transaction: every query of one report then sees the same committed state, so a breach
     /// committed halfway through is either in all of its counts, overruns and open breaches or in none.</summary>
@@ -40,11 +39,24 @@ internal sealed class ComplianceStore(CrmDbContext db)
     public async Task<Dictionary<ClockKey, (long Met, long Breached)>> CountAsync(
         Instant from, Instant to, IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
     {
-        var counts = new Dictionary<ClockKey, (long Met, long Breached)>();
-        await TalliesAsync(from, to, owners, workflowId, (key, met, breached) => Add(counts, key, met, breached), null, ct);
+        var counts = new CountsOnly();
+        await TalliesAsync(from, to, owners, workflowId, counts, withOverruns: false, ct);
         foreach (var (key, _) in counts.Where(c => c.Value == (0, 0)).ToList())
             counts.Remove(key);
         return counts;
+    }
+
+    private sealed class CountsOnly : Dictionary<ClockKey, (long Met, long Breached)>, ITallySink
+    {
+        void ITallySink.Count(ClockKey key, long met, long breached) => ComplianceStore.Add(this, key, met, breached);
+
+        public void Overruns(ClockKey key, ReadOnlySpan<long> ticks, int sign)
+        {
+        }
+
+        public void LateHeld(ClockKey key, long ticks)
+        {
+        }
     }
 
     /// <summary>Met and breached clocks per key inside the given instants, counted from the clocks themselves.</summary>
@@ -71,19 +83,19 @@ internal sealed class ComplianceStore(CrmDbContext db)
     }
 
     /// <summary>
-    /// Everything the managers and regulations tables need for [from, to), per key: met and breached counts, and the final
-    /// overruns of finished breaches whose deadline fell inside, each with +1, or -1 for one to take back out. Whole UTC
-    /// days come from the tallies, in the fewest aligned blocks and days that cover them (<see cref="TallyBlocks"/>: a
-    /// quarter is a few rows per key, however many clocks it holds), with the overruns alongside; the ragged ends from the
-    /// clocks themselves, added or taken from their whole day (<see cref="TallySpan"/>). Counts may come negative for
-    /// a key and add up right over the period. Without <paramref name="overrun"/> no overruns are read.
+    /// Everything the managers and regulations tables need for [from, to), per key: met and breached counts, the final
+    /// overruns of finished breaches whose deadline fell inside, and who held those past their deadlines. Whole UTC days
+    /// come from the tallies, in the fewest aligned blocks and days that cover them (<see cref="TallyBlocks"/>: a quarter
+    /// is a few rows per key, however many clocks it holds), with the overruns alongside; the ragged ends from the clocks
+    /// themselves, added or taken from their whole day (<see cref="TallySpan"/>). Without <paramref name="withOverruns"/>
+    /// only counts are read.
     /// </summary>
     public async Task TalliesAsync(Instant from, Instant to, IReadOnlySet<string>? owners, string? workflowId,
-        Action<ClockKey, long, long> counts, OverrunsHandler? overrun, CancellationToken ct)
+        ITallySink sink, bool withOverruns, CancellationToken ct)
     {
         var span = TallyDays.Split(from, to);
+        var overruns = withOverruns ? "\"Overruns\", \"LateHeldTicks\"" : "NULL, 0";
         var parsed = new List<long>();
-        var overruns = overrun is null ? "NULL" : "\"Overruns\"";
         foreach (var run in TallyBlocks.Cover(span.FirstDay, span.EndDay))
         {
             var sql = run.Days == 1
@@ -98,32 +110,52 @@ internal sealed class ComplianceStore(CrmDbContext db)
             await ReadAsync(sql, Parameters(run.From, run.To, owners, workflowId), r =>
             {
                 var key = Key(r);
-                counts(key, r.GetInt64(4), r.GetInt64(5));
-                if (overrun is not null && !r.IsDBNull(6))
+                sink.Count(key, r.GetInt64(4), r.GetInt64(5));
+                if (!r.IsDBNull(6))
                 {
                     OverrunList.Parse(r.GetString(6), parsed);
-                    overrun(key, CollectionsMarshal.AsSpan(parsed), 1);
+                    sink.Overruns(key, CollectionsMarshal.AsSpan(parsed), 1);
                 }
+                if (r.GetInt64(7) is var late and not 0)
+                    sink.LateHeld(key, late);
             }, ct);
         }
         foreach (var (spans, sign) in new[] { (span.Edges, 1), (span.Excess, -1) })
         {
             foreach (var (key, (met, breached)) in await CountAsync(spans, owners, workflowId, ct))
-                counts(key, sign * met, sign * breached);
-            if (overrun is null)
-                continue;
-            foreach (var (a, b) in spans)
+                sink.Count(key, sign * met, sign * breached);
+            if (withOverruns)
+                await FinishedBreachesAsync(spans, owners, workflowId, sink, sign, ct);
+        }
+    }
+
+    /// <summary>Overruns and late time held of the finished breaches inside the given instants, from the clocks themselves.
+    /// An owner filter applies to the breach's owner; those who held it late count either way, as in the tallies.</summary>
+    private async Task FinishedBreachesAsync(IReadOnlyList<(Instant From, Instant To)> spans, IReadOnlySet<string>? owners, string? workflowId,
+        ITallySink sink, int sign, CancellationToken ct)
+    {
+        foreach (var (a, b) in spans)
+        {
+            var sql = $"""
+                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), "OverrunTicks", "HandoversJson", "ConsumedTicks", "LimitTicks"
+                FROM "Clocks"
+                WHERE "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL AND "OwnerId" IS NOT NULL{Filters("", null, workflowId)}
+                """;
+            await ReadAsync(sql, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), null, workflowId), r =>
             {
-                var sql = $"""
-                    SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), "OverrunTicks" FROM "Clocks"
-                    WHERE "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL AND "OwnerId" IS NOT NULL{Filters("", owners, workflowId)}
-                    """;
-                await ReadAsync(sql, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r =>
+                var key = Key(r);
+                if (owners is null || owners.Contains(key.OwnerId))
                 {
                     var ticks = r.GetInt64(4);
-                    overrun(Key(r), new ReadOnlySpan<long>(in ticks), sign);
-                }, ct);
-            }
+                    sink.Overruns(key, new ReadOnlySpan<long>(in ticks), sign);
+                }
+                var handovers = DealMapper.Handovers(r.IsDBNull(5) ? null : r.GetString(5), key.OwnerId);
+                foreach (var holding in ClockHoldings.Of(handovers, Duration.FromTicks(r.GetInt64(6)), Duration.FromTicks(r.GetInt64(7))))
+                {
+                    if (holding.HolderId is { } holder && holding.OverrunHeld > Duration.Zero && (owners is null || owners.Contains(holder)))
+                        sink.LateHeld(key with { OwnerId = holder }, sign * holding.OverrunHeld.BclCompatibleTicks);
+                }
+            }, ct);
         }
     }
 
@@ -141,14 +173,14 @@ internal sealed class ComplianceStore(CrmDbContext db)
     {
         var sql = $"""
             SELECT c."OwnerId", c."WorkflowId", c."RegulationId", COALESCE(c."StageId", ''), c."BreachedAt", c."ConsumedTicks",
-                   c."RunningSince", c."LimitTicks", d."WorkflowVersion"
+                   c."RunningSince", c."LimitTicks", d."WorkflowVersion", c."HandoversJson"
             FROM "Clocks" AS c JOIN "Deals" AS d ON d."Id" = c."DealId"
             WHERE c."FinishedAt" IS NULL AND c."BreachedAt" IS NOT NULL AND c."OwnerId" IS NOT NULL{Filters("c.", owners, workflowId)}
             """;
         var open = new List<OpenBreach>();
         await ReadAsync(sql, Parameters(0, 0, owners, workflowId), r => open.Add(new OpenBreach(
             Key(r), Instant.FromUnixTimeTicks(r.GetInt64(4)), r.GetInt64(5),
-            r.IsDBNull(6) ? null : Instant.FromUnixTimeTicks(r.GetInt64(6)), r.GetInt64(7), r.GetInt32(8))), ct);
+            r.IsDBNull(6) ? null : Instant.FromUnixTimeTicks(r.GetInt64(6)), r.GetInt64(7), r.GetInt32(8), r.IsDBNull(9) ? null : r.GetString(9))), ct);
         return open;
     }
 

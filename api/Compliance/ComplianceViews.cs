@@ -4,13 +4,15 @@ using NodaTime;
 
 namespace Crm.Api.Compliance;
 
-/// <summary>One row of the managers table: the screen, the CSV and the spreadsheet all show exactly these.</summary>
+/// <summary>One row of the managers table: the screen, the CSV and the spreadsheet all show exactly these.
+/// <see cref="LateHeld"/> is the working time the person held clocks past their deadlines (breaches in the period).</summary>
 public sealed record ManagerComplianceView(
     string ManagerId, string Name, long Measured, long Met, long Breached, double? Compliance,
-    string? MedianOverrun, string? P90Overrun, long OpenOverdue)
+    string? MedianOverrun, string? P90Overrun, long OpenOverdue, string LateHeld)
 {
     public static ManagerComplianceView Of(string managerId, string name, ComplianceFigures f) => new(
-        managerId, name, f.Measured, f.Met, f.Breached, f.Compliance, Iso(f.MedianOverrun), Iso(f.P90Overrun), f.OpenOverdue);
+        managerId, name, f.Measured, f.Met, f.Breached, f.Compliance, Iso(f.MedianOverrun), Iso(f.P90Overrun), f.OpenOverdue,
+        IsoDuration.Format(f.LateHeld));
 
     internal static string? Iso(Duration? duration) => duration is { } d ? IsoDuration.Format(d) : null;
 }
@@ -44,5 +46,5 @@ public sealed record OwnClockView(
 
 public sealed record OwnComplianceView(
     string ManagerId, string Name, long Measured, long Met, long Breached, double? Compliance,
-    string? MedianOverrun, string? P90Overrun, long OpenOverdue, Instant From, Instant To,
+    string? MedianOverrun, string? P90Overrun, long OpenOverdue, string LateHeld, Instant From, Instant To,
     IReadOnlyList<OwnClockView> Clocks, IReadOnlyList<WeekView> Weeks);

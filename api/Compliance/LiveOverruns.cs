@@ -15,8 +15,14 @@ internal sealed class LiveOverruns(IFlowchartSource flows, Instant now)
         OpenOverrun.AsOf(Duration.FromTicks(consumedTicks), runningSince, Duration.FromTicks(limitTicks), now, await CalendarAsync(workflowId, version, ct));
 
     /// <summary>The split of a clock between its holders, as of now while it runs.</summary>
-    public async ValueTask<IReadOnlyList<ClockHolding>> HoldingsAsync(RegulationClock clock, string workflowId, int version, CancellationToken ct) =>
-        ClockHoldings.Of(clock.Handovers, clock.ConsumedAt(now, await CalendarAsync(workflowId, version, ct)), clock.Limit);
+    public async ValueTask<IReadOnlyList<ClockHolding>> HoldingsAsync(IReadOnlyList<ClockHandover> handovers, string workflowId, int version,
+        long consumedTicks, Instant? runningSince, long limitTicks, CancellationToken ct)
+    {
+        var consumed = Duration.FromTicks(consumedTicks);
+        if (runningSince is { } since && now > since)
+            consumed += (await CalendarAsync(workflowId, version, ct)).WorkingTime(since, now);
+        return ClockHoldings.Of(handovers, consumed, Duration.FromTicks(limitTicks));
+    }
 
     private async ValueTask<IWorkingCalendar> CalendarAsync(string workflowId, int version, CancellationToken ct)
     {

@@ -10,12 +10,13 @@ internal static class ClockTallySql
     public const long TicksPerDay = 864_000_000_000;
 
     /// <summary>Adds to one daily tally, creating it at zero first. Parameters: day, owner, workflow, regulation, stage,
-    /// met, breached, overruns (a comma-separated list to append, or null).</summary>
+    /// met, breached, overruns (a comma-separated list to append, or null), late time held.</summary>
     public const string Increment = """
-        INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
+        INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns", "LateHeldTicks")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})
         ON CONFLICT ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId")
         DO UPDATE SET "Met" = "ClockTallies"."Met" + excluded."Met", "Breached" = "ClockTallies"."Breached" + excluded."Breached",
+            "LateHeldTicks" = "ClockTallies"."LateHeldTicks" + excluded."LateHeldTicks",
             "Overruns" = CASE WHEN excluded."Overruns" IS NULL THEN "ClockTallies"."Overruns"
                               WHEN "ClockTallies"."Overruns" IS NULL THEN excluded."Overruns"
                               ELSE "ClockTallies"."Overruns" || ',' || excluded."Overruns" END
@@ -23,10 +24,11 @@ internal static class ClockTallySql
 
     /// <summary>The same for one block of days. Parameters: days, start, then as <see cref="Increment"/>.</summary>
     public const string IncrementBlock = """
-        INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})
+        INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns", "LateHeldTicks")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})
         ON CONFLICT ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId")
         DO UPDATE SET "Met" = "ClockTallyBlocks"."Met" + excluded."Met", "Breached" = "ClockTallyBlocks"."Breached" + excluded."Breached",
+            "LateHeldTicks" = "ClockTallyBlocks"."LateHeldTicks" + excluded."LateHeldTicks",
             "Overruns" = CASE WHEN excluded."Overruns" IS NULL THEN "ClockTallyBlocks"."Overruns"
                               WHEN "ClockTallyBlocks"."Overruns" IS NULL THEN excluded."Overruns"
                               ELSE "ClockTallyBlocks"."Overruns" || ',' || excluded."Overruns" END
@@ -39,8 +41,8 @@ internal static class ClockTallySql
     {
         var start = $"CASE WHEN \"Day\" >= 0 THEN \"Day\" / {size} * {size} ELSE (\"Day\" - {size - 1}) / {size} * {size} END";
         return $"""
-            INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns")
-            SELECT {size}, {start}, "OwnerId", "WorkflowId", "RegulationId", "StageId", SUM("Met"), SUM("Breached"), string_agg("Overruns", ',')
+            INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns", "LateHeldTicks")
+            SELECT {size}, {start}, "OwnerId", "WorkflowId", "RegulationId", "StageId", SUM("Met"), SUM("Breached"), string_agg("Overruns", ','), SUM("LateHeldTicks")
             FROM "ClockTallies" GROUP BY {start}, "OwnerId", "WorkflowId", "RegulationId", "StageId";
 
             """;
@@ -62,12 +64,14 @@ internal static class ClockTallySql
         GROUP BY "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId";
         """;
 
-    /// <summary>Sets every tally's overruns from its finished breaches: used by the migration that introduced them and by
-    /// the benchmark's loader. Every breach already has its tally row (<see cref="RebuildCounts"/> made them).</summary>
+    /// <summary>Sets every tally's overruns from its finished breaches, and its late time held as if each breach's owner
+    /// had held it throughout (clocks stored before holdings were kept have nothing better): used by the migration that
+    /// introduced them and by the benchmark's loader. Every breach already has its tally row (<see cref="RebuildCounts"/>
+    /// made them).</summary>
     public const string FillOverruns = """
-        UPDATE "ClockTallies" SET "Overruns" = "Finished"."List" FROM (
+        UPDATE "ClockTallies" SET "Overruns" = "Finished"."List", "LateHeldTicks" = "Finished"."Late" FROM (
             SELECT "BreachedAt" / 864000000000 AS "Day", "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '') AS "StageId",
-                   string_agg(CAST("OverrunTicks" AS TEXT), ',') AS "List"
+                   string_agg(CAST("OverrunTicks" AS TEXT), ',') AS "List", SUM("OverrunTicks") AS "Late"
             FROM "Clocks" WHERE "BreachedAt" IS NOT NULL AND "OwnerId" IS NOT NULL AND "OverrunTicks" IS NOT NULL
             GROUP BY "BreachedAt" / 864000000000, "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '')
         ) AS "Finished"

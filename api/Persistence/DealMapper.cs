@@ -154,11 +154,14 @@ internal static class DealMapper
         FinishedAt = r.FinishedAt,
         OwnerId = r.OwnerId,
         Overrun = r.OverrunTicks is { } o ? Duration.FromTicks(o) : null,
-        // A clock stored before holdings were kept is taken as held from its start by the owner it records.
-        Handovers = r.HandoversJson is { } handovers
-            ? [.. (JsonSerializer.Deserialize<StoredHandover[]>(handovers, DealData.Options) ?? []).Select(h => new ClockHandover(h.HolderId, Duration.FromTicks(h.AtTicks)))]
-            : [new ClockHandover(r.OwnerId, Duration.Zero)],
+        Handovers = Handovers(r.HandoversJson, r.OwnerId),
     };
+
+    /// <summary>A clock's handovers as stored. One stored before holdings were kept is taken as held from its start by
+    /// the owner it records.</summary>
+    public static List<ClockHandover> Handovers(string? json, string? ownerId) => json is not null
+        ? [.. (JsonSerializer.Deserialize<StoredHandover[]>(json, DealData.Options) ?? []).Select(h => new ClockHandover(h.HolderId, Duration.FromTicks(h.AtTicks)))]
+        : [new ClockHandover(ownerId, Duration.Zero)];
 
     public static string StateName(DealState state) => state switch
     {

@@ -5,6 +5,7 @@ using Crm.Engine.Clocks;
 using Crm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
 
 namespace Crm.Api.Persistence;
 
@@ -44,9 +45,9 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
     {
         var days = new Dictionary<(long Day, string Owner, string Workflow, string Regulation, string Stage), TallyIncrement>();
         // A breach counts on the day of its deadline, and so does its overrun when it finishes; a met clock on the day it was met.
-        TallyIncrement? Of(DealWrite write, RegulationClock? clock)
+        TallyIncrement? Of(DealWrite write, RegulationClock? clock, string? person = null)
         {
-            if (clock?.OwnerId is not { } owner || (clock.BreachedAt ?? clock.FinishedAt) is not { } at)
+            if ((person ?? clock?.OwnerId) is not { } owner || (clock!.BreachedAt ?? clock.FinishedAt) is not { } at)
                 return null;
             var key = (Engine.Compliance.TallyDays.DayOf(at), owner, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
             return days.TryGetValue(key, out var increment) ? increment : days[key] = new TallyIncrement();
@@ -68,13 +69,19 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
                 var clock = write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
                 if (Of(write, clock) is { } increment && clock!.Overrun is { } overrun)
                     increment.Overruns.Add(overrun.BclCompatibleTicks);
+                // Whoever held the clock past its deadline carries that share, on the breach's day, whoever owns the breach.
+                foreach (var holding in ClockHoldings.Of(clock?.Handovers ?? [], clock?.Consumed ?? Duration.Zero, clock?.Limit ?? Duration.Zero))
+                {
+                    if (holding.OverrunHeld > Duration.Zero && holding.HolderId is { } holder && Of(write, clock, holder) is { } held)
+                        held.LateHeld += holding.OverrunHeld.BclCompatibleTicks;
+                }
             }
         }
         var blocks = new Dictionary<(int Days, long Start, string Owner, string Workflow, string Regulation, string Stage), TallyIncrement>();
         foreach (var ((day, owner, workflow, regulation, stage), increment) in days)
         {
             await db.Database.ExecuteSqlRawAsync(ClockTallySql.Increment,
-                [day, owner, workflow, regulation, stage, increment.Met, increment.Breached, OverrunsParameter(db, increment.Overruns)], cancellationToken);
+                [day, owner, workflow, regulation, stage, increment.Met, increment.Breached, OverrunsParameter(db, increment.Overruns), increment.LateHeld], cancellationToken);
             foreach (var size in Engine.Compliance.TallyBlocks.Sizes)
             {
                 var key = (size, Engine.Compliance.TallyBlocks.StartOf(day, size), owner, workflow, regulation, stage);
@@ -86,7 +93,7 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         foreach (var ((size, start, owner, workflow, regulation, stage), block) in blocks)
         {
             await db.Database.ExecuteSqlRawAsync(ClockTallySql.IncrementBlock,
-                [size, start, owner, workflow, regulation, stage, block.Met, block.Breached, OverrunsParameter(db, block.Overruns)], cancellationToken);
+                [size, start, owner, workflow, regulation, stage, block.Met, block.Breached, OverrunsParameter(db, block.Overruns), block.LateHeld], cancellationToken);
         }
     }
 
@@ -106,11 +113,13 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         public long Met { get; set; }
         public long Breached { get; set; }
         public List<long> Overruns { get; } = [];
+        public long LateHeld { get; set; }
 
         public void Add(TallyIncrement other)
         {
             Met += other.Met;
             Breached += other.Breached;
+            LateHeld += other.LateHeld;
             Overruns.AddRange(other.Overruns);
         }
     }

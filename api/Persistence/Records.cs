@@ -174,6 +174,9 @@ public sealed class ClockTallyRecord
     /// <summary>The final overruns (working-time ticks, comma-separated, in no order) of the breaches counted here that
     /// have finished; null when none has. A breach still running has no final overrun yet and is not listed.</summary>
     public string? Overruns { get; set; }
+    /// <summary>Working time (ticks) that <see cref="OwnerId"/> held finished breaches of this day past their deadline,
+    /// whoever the breach is attributed to: their share of the overruns (see <c>ClockHoldings</c>).</summary>
+    public long LateHeldTicks { get; set; }
 }
 
 /// <summary>
@@ -193,6 +196,7 @@ public sealed class ClockTallyBlockRecord
     public long Met { get; set; }
     public long Breached { get; set; }
     public string? Overruns { get; set; }
+    public long LateHeldTicks { get; set; }
 }
 
 /// <summary>A target a head set for a manager: so many of <see cref="Metric"/> between two instants.</summary>

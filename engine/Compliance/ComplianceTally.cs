@@ -11,9 +11,10 @@ public sealed class ComplianceTally
     public long Met { get; private set; }
     public long Breached { get; private set; }
     public long OpenOverdue { get; private set; }
+    public Duration LateHeld { get; private set; }
 
     /// <summary>Nothing to show: what a whole day added, the part of it outside the period took back.</summary>
-    public bool IsEmpty => Met == 0 && Breached == 0 && OpenOverdue == 0;
+    public bool IsEmpty => Met == 0 && Breached == 0 && OpenOverdue == 0 && LateHeld == Duration.Zero;
 
     /// <summary>Adds met clocks; a negative count takes back some counted from a whole day that lie outside the period.</summary>
     public void AddMet(long count = 1) => Met += count;
@@ -21,6 +22,9 @@ public sealed class ComplianceTally
     public void AddBreached(long count = 1) => Breached += count;
 
     public void AddOpenOverdue() => OpenOverdue++;
+
+    /// <summary>Adds late time held (ticks); negative takes back what a whole day added outside the period.</summary>
+    public void AddLateHeld(long ticks) => LateHeld += Duration.FromTicks(ticks);
 
     /// <summary>The overrun of one breach measured in the period: final if the clock finished, so far if it runs on.</summary>
     public void AddOverrun(Duration overrun) => _overruns.Add(Ticks(overrun));
@@ -46,7 +50,7 @@ public sealed class ComplianceTally
         var measured = Met + Breached;
         return new ComplianceFigures(
             measured, Met, Breached, ComplianceRatio.Of(Met, measured),
-            OverrunStatistics.Median(overruns), OverrunStatistics.Percentile(overruns, 90), OpenOverdue);
+            OverrunStatistics.Median(overruns), OverrunStatistics.Percentile(overruns, 90), OpenOverdue, LateHeld);
     }
 
     private static long Ticks(Duration overrun) => overrun < Duration.Zero ? 0 : overrun.BclCompatibleTicks;

@@ -209,6 +209,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<long>("Breached");
 
+                    b.Property<long>("LateHeldTicks");
+
                     b.Property<long>("Met");
 
                     b.Property<string>("Overruns");
@@ -231,6 +233,8 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("StageId");
 
                     b.Property<long>("Breached");
+
+                    b.Property<long>("LateHeldTicks");
 
                     b.Property<long>("Met");
 

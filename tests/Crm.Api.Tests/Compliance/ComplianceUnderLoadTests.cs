@@ -10,8 +10,9 @@ namespace Crm.Api.Tests.Compliance;
 /// <summary>
 /// The managers table read again and again while moves keep committing. Every deal's stage clock (10 minutes) has
 /// breached; each move to Done finishes that breach (5 minutes over) and meets the funnel clock. So at any committed
-/// state anna has <c>Deals</c> breaches, met + open overdue = <c>Deals</c>, and every overrun is 5 minutes: a report that
-/// mixed two states (tallies from one, open breaches from another) would break the sum.
+/// state anna has <c>Deals</c> breaches, met + open overdue = <c>Deals</c>, every overrun is 5 minutes and she held
+/// 5 minutes late of each: a report that mixed two states (tallies from one, open breaches from another) would break
+/// the sums.
 /// </summary>
 public sealed class ComplianceUnderLoadTests
 {
@@ -70,6 +71,7 @@ public sealed class ComplianceUnderLoadTests
                 row.GetProperty("measured").GetInt64().ShouldBe(met + breached);
                 row.Str("medianOverrun").ShouldBe("PT5M");
                 row.Str("p90Overrun").ShouldBe("PT5M");
+                row.Str("lateHeld").ShouldBe("PT10H", "anna held every one of them 5 minutes late, finished or not");
                 reads++;
                 if (met > 0 && met < Deals)
                     seenMidway++;

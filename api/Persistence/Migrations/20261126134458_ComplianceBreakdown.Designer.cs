@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Api.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126134115_ClockHandovers")]
-    partial class ClockHandovers
+    [Migration("20261126134458_ComplianceBreakdown")]
+    partial class ComplianceBreakdown
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -212,6 +212,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<long>("Breached");
 
+                    b.Property<long>("LateHeldTicks");
+
                     b.Property<long>("Met");
 
                     b.Property<string>("Overruns");
@@ -234,6 +236,8 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("StageId");
 
                     b.Property<long>("Breached");
+
+                    b.Property<long>("LateHeldTicks");
 
                     b.Property<long>("Met");
 

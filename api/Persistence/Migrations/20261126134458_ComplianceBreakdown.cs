@@ -5,7 +5,7 @@
 namespace Crm.Api.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class TallyBlocks : Migration
+    public partial class ComplianceBreakdown : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,17 @@ namespace Crm.Api.Persistence.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_ClockTallies_Owner",
                 table: "ClockTallies");
+
+            migrationBuilder.AddColumn<string>(
+                name: "HandoversJson",
+                table: "Clocks",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LateHeldTicks",
+                table: "ClockTallies",
+                nullable: false,
+                defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "Overruns",
@@ -31,14 +42,16 @@ namespace Crm.Api.Persistence.Migrations
                     StageId = table.Column<string>(nullable: false),
                     Met = table.Column<long>(nullable: false),
                     Breached = table.Column<long>(nullable: false),
-                    Overruns = table.Column<string>(nullable: true)
+                    Overruns = table.Column<string>(nullable: true),
+                    LateHeldTicks = table.Column<long>(nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClockTallyBlocks", x => new { x.Days, x.Start, x.OwnerId, x.WorkflowId, x.RegulationId, x.StageId });
                 });
 
-            // Breaches finished before this version get their overruns from the clocks, and the blocks from the days, once.
+            // Breaches finished before this version get their overruns (and, lacking holdings, their owner's late time
+            // held) from the clocks, and the blocks from the days, once.
             migrationBuilder.Sql(ClockTallySql.FillOverruns);
             migrationBuilder.Sql(ClockTallySql.RebuildBlocks);
         }
@@ -48,6 +61,14 @@ namespace Crm.Api.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ClockTallyBlocks");
+
+            migrationBuilder.DropColumn(
+                name: "HandoversJson",
+                table: "Clocks");
+
+            migrationBuilder.DropColumn(
+                name: "LateHeldTicks",
+                table: "ClockTallies");
 
             migrationBuilder.DropColumn(
                 name: "Overruns",
