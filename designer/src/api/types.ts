@@ -143,6 +143,15 @@ export interface ManagerCompliance {
   openOverdue: number;
 }
 
+/** Who owned the deal while a clock ran, and how much of its working time (ISO-8601) fell to them. */
+export interface ClockHolder {
+  userId: string;
+  name: string;
+  held: string;
+  /** The part of `held` past the clock's deadline; "PT0S" when none. */
+  overrunHeld: string;
+}
+
 export interface Breach {
   dealId: string;
   dealTitle: string;
@@ -153,6 +162,8 @@ export interface Breach {
   dueAt?: string;
   finishedAt?: string | null;
   overrun?: string | null;
+  /** In the order they took the deal; empty for clocks recorded before the breakdown. */
+  holders: ClockHolder[];
 }
 
 /** One row of GET /api/compliance/regulations; the contract leaves the exact fields open, so all are optional. */

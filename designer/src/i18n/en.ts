@@ -126,6 +126,8 @@ export const en = {
   'dash.overrun': 'Overrun',
   'dash.stillOpen': 'still open',
   'dash.noBreaches': 'No breaches in this period',
+  'dash.heldBy': 'Held by',
+  'dash.heldLate': '{overrun} late',
   'dash.trend': 'Compliance trend',
   'dash.byStage': 'By regulation and stage',
 

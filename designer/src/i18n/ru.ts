@@ -128,6 +128,8 @@ export const ru: Record<MessageKey, string> = {
   'dash.overrun': 'Просрочка',
   'dash.stillOpen': 'ещё идёт',
   'dash.noBreaches': 'Нарушений за период нет',
+  'dash.heldBy': 'Кто держал',
+  'dash.heldLate': '{overrun} сверх срока',
   'dash.trend': 'Динамика соблюдения',
   'dash.byStage': 'По регламентам и этапам',
 
