@@ -21,6 +21,7 @@ import type {
   NewDeal,
   NewInteraction,
   NextStep,
+  OwnCompliance,
   PlanItem,
   RegulationCompliance,
   SaveResult,
@@ -116,6 +117,7 @@ export const api = {
     request<ManagerCompliance[]>('GET', '/api/compliance/managers', { query }),
   managerBreaches: (id: string, query: Query) =>
     request<Breach[]>('GET', `/api/compliance/managers/${enc(id)}/breaches`, { query }),
+  complianceMe: (query: Query) => request<OwnCompliance>('GET', '/api/compliance/me', { query }),
   complianceRegulations: (query: Query) =>
     request<RegulationCompliance[]>('GET', '/api/compliance/regulations', { query }),
   exportCompliance: (format: 'csv' | 'xlsx', query: Query) =>

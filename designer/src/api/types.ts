@@ -143,6 +143,15 @@ export interface ManagerCompliance {
   openOverdue: number;
 }
 
+/** Who owned the deal while a clock ran, and how much of its working time (ISO-8601) fell to them. */
+export interface ClockHolder {
+  userId: string;
+  name: string;
+  held: string;
+  /** The part of `held` past the clock's deadline; "PT0S" when none. */
+  overrunHeld: string;
+}
+
 export interface Breach {
   dealId: string;
   dealTitle: string;
@@ -153,6 +162,60 @@ export interface Breach {
   dueAt?: string;
   finishedAt?: string | null;
   overrun?: string | null;
+  /** In the order they took the deal; empty for clocks recorded before the breakdown. */
+  holders: ClockHolder[];
+}
+
+/** Where a clock went in the caller's own figures: met or breached inside the period, or breached before it and still running. */
+export type ClockCounted = 'met' | 'breached' | 'openOverdue';
+
+/** One clock behind GET /api/compliance/me's figures. Instants are ISO strings, durations ISO-8601 working time. */
+export interface OwnClock {
+  clockId: string;
+  dealId: string;
+  dealTitle: string;
+  regulationId: string;
+  regulationName: string;
+  stageId?: string | null;
+  stageName?: string | null;
+  state: string;
+  counted: ClockCounted;
+  startedAt: string;
+  dueAt?: string | null;
+  finishedAt?: string | null;
+  /** Final once finished, so far while still running; null for a clock met in time. */
+  overrun: string | null;
+  /** Missing from servers that predate the breakdown, empty for clocks recorded before it. */
+  holders?: ClockHolder[];
+}
+
+/** One week (Monday to Monday in the period's zone, clipped to the period) of a compliance trend. */
+export interface WeekView {
+  weekStart: string;
+  from: string;
+  to: string;
+  measured: number;
+  met: number;
+  breached: number;
+  compliance: number | null;
+}
+
+/** GET /api/compliance/me: the caller's own figures, their weekly trend, and the clocks they were counted from. */
+export interface OwnCompliance {
+  managerId: string;
+  name: string;
+  measured: number;
+  met: number;
+  breached: number;
+  /** Null when nothing was measured. */
+  compliance: number | null;
+  medianOverrun?: string | null;
+  p90Overrun?: string | null;
+  openOverdue: number;
+  from: string;
+  to: string;
+  clocks: OwnClock[];
+  weeks: WeekView[];
 }
 
 /** One row of GET /api/compliance/regulations; the contract leaves the exact fields open, so all are optional. */

@@ -16,6 +16,7 @@ const DealPage = lazy(() => import('../features/deal/DealPage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
 const ClientPage = lazy(() => import('../features/clients/ClientPage'));
 const Dashboard = lazy(() => import('../features/dashboard/Dashboard'));
+const MyCompliance = lazy(() => import('../features/compliance/MyCompliance'));
 
 interface Route {
   pattern: string;
@@ -52,6 +53,7 @@ const ROUTES: Route[] = [
     render: (p) => <ClientPage key={p.id} clientId={p.id!} />,
   },
   { pattern: '/dashboard', roles: ['head', 'admin'], render: () => <Dashboard /> },
+  { pattern: '/me/compliance', roles: ['manager', 'head'], render: () => <MyCompliance /> },
 ];
 
 export function App() {

@@ -17,11 +17,13 @@ const NAV: Record<Role, { href: string; key: MessageKey }[]> = {
   manager: [
     { href: '/workspace', key: 'nav.workspace' },
     { href: '/clients', key: 'nav.clients' },
+    { href: '/me/compliance', key: 'nav.myCompliance' },
   ],
   head: [
     { href: '/dashboard', key: 'nav.dashboard' },
     { href: '/workspace', key: 'nav.workspace' },
     { href: '/clients', key: 'nav.clients' },
+    { href: '/me/compliance', key: 'nav.myCompliance' },
   ],
 };
 
@@ -39,7 +41,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
               key={i.href}
               href={i.href}
               className={path.startsWith(i.href) ? 'active' : ''}
-              data-testid={`nav-${i.href.slice(1)}`}
+              data-testid={`nav-${i.href.slice(1).replaceAll('/', '-')}`}
             >
               {t(i.key)}
             </Link>

@@ -21,6 +21,15 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(locale(lang));
 }
 
+/** Day and month only ("3 Mar"), for rows whose year the page already shows. */
+export function formatDayMonth(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(locale(lang), { day: 'numeric', month: 'short' });
+}
+
 export function formatMoney(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined) return '';
   return value.toLocaleString(locale(lang), { maximumFractionDigits: 0 });

@@ -126,6 +126,8 @@ export const en = {
   'dash.overrun': 'Overrun',
   'dash.stillOpen': 'still open',
   'dash.noBreaches': 'No breaches in this period',
+  'dash.heldBy': 'Held by',
+  'dash.heldLate': '{overrun} late',
   'dash.trend': 'Compliance trend',
   'dash.byStage': 'By regulation and stage',
 
@@ -293,4 +295,18 @@ export const en = {
   'requires.field.client': 'client',
   'requires.field.contact': 'contact',
   'requires.field.nextStep': 'next step',
+  'nav.myCompliance': 'My regulations',
+  'me.explain':
+    'Each clock below counts for you if you owned the deal when it was met or breached. Overrun is working time past the deadline.',
+  'me.p90Overrun': '90% of overruns within',
+  'me.weeks': 'By week',
+  'me.week': 'Week',
+  'me.clocks': 'The clocks behind these figures',
+  'me.counted': 'Counted as',
+  'me.counted.met': 'met',
+  'me.counted.breached': 'breached',
+  'me.counted.openOverdue': 'overdue, still open',
+  'me.due': 'Due',
+  'me.finished': 'Finished',
+  'me.nothingMeasured': 'None of your clocks was met or breached in this period, and none is overdue now.',
 };

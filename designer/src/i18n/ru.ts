@@ -128,6 +128,8 @@ export const ru: Record<MessageKey, string> = {
   'dash.overrun': 'Просрочка',
   'dash.stillOpen': 'ещё идёт',
   'dash.noBreaches': 'Нарушений за период нет',
+  'dash.heldBy': 'Кто держал',
+  'dash.heldLate': '{overrun} сверх срока',
   'dash.trend': 'Динамика соблюдения',
   'dash.byStage': 'По регламентам и этапам',
 
@@ -295,4 +297,18 @@ export const ru: Record<MessageKey, string> = {
   'requires.field.client': 'клиент',
   'requires.field.contact': 'контакт',
   'requires.field.nextStep': 'следующий шаг',
+  'nav.myCompliance': 'Мои регламенты',
+  'me.explain':
+    'Срок ниже засчитан вам, если сделка была вашей, когда он выполнен или нарушен. Просрочка — рабочее время после срока.',
+  'me.p90Overrun': '90% просрочек не дольше',
+  'me.weeks': 'По неделям',
+  'me.week': 'Неделя',
+  'me.clocks': 'Сроки, из которых сложились цифры',
+  'me.counted': 'Засчитан как',
+  'me.counted.met': 'в срок',
+  'me.counted.breached': 'нарушен',
+  'me.counted.openOverdue': 'просрочен, ещё идёт',
+  'me.due': 'Срок',
+  'me.finished': 'Завершён',
+  'me.nothingMeasured': 'За период ни один ваш срок не был выполнен или нарушен, и просроченных сейчас нет.',
 };

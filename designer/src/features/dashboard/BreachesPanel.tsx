@@ -5,6 +5,7 @@ import { formatTime } from '../../app/format';
 import { useAsync } from '../../app/useAsync';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDuration } from '../../model/duration';
+import { ClockHolders } from '../shared/ClockHolders';
 import { periodQuery, type Period } from './period';
 
 /** A manager's breaches in the period; each leads to the deal page. */
@@ -36,6 +37,7 @@ export function BreachesPanel({
               <th>{t('deal.stage')}</th>
               <th>{t('alerts.due')}</th>
               <th>{t('dash.overrun')}</th>
+              <th>{t('dash.heldBy')}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,11 +50,14 @@ export function BreachesPanel({
                 <td>{b.stageName}</td>
                 <td>{formatTime(b.dueAt, lang)}</td>
                 <td className="bad">{b.overrun ? formatDuration(b.overrun) : t('dash.stillOpen')}</td>
+                <td>
+                  <ClockHolders holders={b.holders} />
+                </td>
               </tr>
             ))}
             {data && data.length === 0 && (
               <tr>
-                <td colSpan={5} className="muted">
+                <td colSpan={6} className="muted">
                   {t('dash.noBreaches')}
                 </td>
               </tr>

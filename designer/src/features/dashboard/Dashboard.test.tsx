@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider';
 import { mockApi, signInAs } from '../../test/mockApi';
 import { ManagersTable, sortRows } from './ManagersTable';
+import type { Breach } from '../../api/types';
 import { BreachesPanel } from './BreachesPanel';
 
 const rows = [
@@ -63,6 +64,7 @@ describe('dashboard', () => {
           stageName: 'New',
           dueAt: '2027-03-01T10:00:00Z',
           overrun: 'PT2H',
+          holders: [],
         },
       ],
     });
@@ -74,5 +76,45 @@ describe('dashboard', () => {
     const row = await screen.findByTestId('breach-d7');
     expect(within(row).getByText('Late deal').getAttribute('href')).toBe('/deals/d7');
     expect(calls[0]!.path).toMatch(/^\/api\/compliance\/managers\/boris\/breaches\?from=.+&to=.+/);
+  });
+
+  it('shows everyone who held a breach, marking late only those who held part of the overrun', async () => {
+    signInAs('head');
+    const breach: Breach = {
+      dealId: 'd8',
+      dealTitle: 'Handed-over deal',
+      regulationId: 'new',
+      dueAt: '2027-03-01T10:00:00Z',
+      overrun: 'PT2M',
+      holders: [
+        { userId: 'anna', name: 'Anna Petrova', held: 'PT22M', overrunHeld: 'PT0S' },
+        { userId: 'boris', name: 'Boris Ivanov', held: 'PT10M', overrunHeld: 'PT2M' },
+      ],
+    };
+    mockApi({ 'GET /api/compliance/managers/boris/breaches': () => [breach] });
+    render(
+      <I18nProvider initial="en">
+        <BreachesPanel managerId="boris" name="Boris" period={{ from: '2027-03-01', to: '2027-03-31' }} />
+      </I18nProvider>,
+    );
+    const row = await screen.findByTestId('breach-d8');
+    const anna = within(row).getByTestId('holder-anna');
+    const boris = within(row).getByTestId('holder-boris');
+    expect(anna.textContent).toBe('Anna Petrova 22m');
+    expect(boris.textContent).toBe('Boris Ivanov 10m (2m late)');
+    expect(screen.getByRole('columnheader', { name: 'Held by' })).toBeTruthy();
+  });
+
+  it('spans the empty row across every column, holders included', async () => {
+    signInAs('head');
+    mockApi({ 'GET /api/compliance/managers/boris/breaches': () => [] });
+    render(
+      <I18nProvider initial="en">
+        <BreachesPanel managerId="boris" name="Boris" period={{ from: '2027-03-01', to: '2027-03-31' }} />
+      </I18nProvider>,
+    );
+    const empty = await screen.findByText('No breaches in this period');
+    const columns = screen.getByTestId('breaches').querySelectorAll('thead th').length;
+    expect(empty.getAttribute('colspan')).toBe(String(columns));
   });
 });

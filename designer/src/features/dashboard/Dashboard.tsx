@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { BreachesPanel } from './BreachesPanel';
 import { StageChart, TrendChart } from './Charts';
 import { ManagersTable } from './ManagersTable';
+import { PeriodPicker } from './PeriodPicker';
 import { defaultPeriod, periodQuery, type Period } from './period';
 
 export default function Dashboard() {
@@ -33,24 +34,7 @@ export default function Dashboard() {
   return (
     <div className="dashboard">
       <div className="row wrap filters">
-        <label>
-          {t('dash.from')}
-          <input
-            type="date"
-            data-testid="period-from"
-            value={period.from}
-            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
-          />
-        </label>
-        <label>
-          {t('dash.to')}
-          <input
-            type="date"
-            data-testid="period-to"
-            value={period.to}
-            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
-          />
-        </label>
+        <PeriodPicker period={period} onChange={setPeriod} />
         <label>
           {t('newDeal.funnel')}
           <select

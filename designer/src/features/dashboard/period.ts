@@ -36,3 +36,15 @@ export function buckets(p: Period, max = 8): Period[] {
   }
   return out;
 }
+
+/**
+ * The browser's IANA zone, so that a report split by week starts each week on the user's own Monday rather than at
+ * UTC midnight. Undefined when the browser does not say; the server then splits in UTC.
+ */
+export function localTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
