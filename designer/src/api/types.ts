@@ -141,12 +141,15 @@ export interface ManagerCompliance {
   compliance: number;
   medianOverrun?: string | null;
   openOverdue: number;
+  /** Working time this person held clocks past their deadlines (breaches in the period), whoever they count against. */
+  lateHeld?: string;
 }
 
 /** Who owned the deal while a clock ran, and how much of its working time (ISO-8601) fell to them. */
 export interface ClockHolder {
-  userId: string;
-  name: string;
+  /** Null for time the deal sat in the team queue, owned by no one. */
+  userId: string | null;
+  name: string | null;
   held: string;
   /** The part of `held` past the clock's deadline; "PT0S" when none. */
   overrunHeld: string;
@@ -212,6 +215,8 @@ export interface OwnCompliance {
   medianOverrun?: string | null;
   p90Overrun?: string | null;
   openOverdue: number;
+  /** Working time the caller held clocks past their deadlines (breaches in the period), whoever they count against. */
+  lateHeld?: string;
   from: string;
   to: string;
   clocks: OwnClock[];

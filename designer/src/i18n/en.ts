@@ -128,6 +128,7 @@ export const en = {
   'dash.noBreaches': 'No breaches in this period',
   'dash.heldBy': 'Held by',
   'dash.heldLate': '{overrun} late',
+  'dash.lateHeld': 'Late time held',
   'dash.trend': 'Compliance trend',
   'dash.byStage': 'By regulation and stage',
 

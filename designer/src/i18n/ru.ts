@@ -130,6 +130,7 @@ export const ru: Record<MessageKey, string> = {
   'dash.noBreaches': 'Нарушений за период нет',
   'dash.heldBy': 'Кто держал',
   'dash.heldLate': '{overrun} сверх срока',
+  'dash.lateHeld': 'Просрочка на руках',
   'dash.trend': 'Динамика соблюдения',
   'dash.byStage': 'По регламентам и этапам',
 

@@ -68,6 +68,7 @@ const own = (extra: Partial<OwnCompliance> = {}): OwnCompliance => ({
   medianOverrun: 'PT30M',
   p90Overrun: 'PT2H',
   openOverdue: 1,
+  lateHeld: 'PT45M',
   from: '2027-03-01T00:00:00Z',
   to: '2027-03-15T00:00:00Z',
   clocks: [
@@ -123,6 +124,7 @@ describe('my regulations', () => {
     expect(screen.getByTestId('stat-medianOverrun-value').textContent).toBe('30m');
     expect(screen.getByTestId('stat-p90Overrun-value').textContent).toBe('2h');
     expect(screen.getByTestId('stat-openOverdue-value').textContent).toBe('1');
+    expect(screen.getByTestId('stat-lateHeld-value').textContent).toBe('45m');
 
     const rows = screen.getByTestId('own-clocks').querySelectorAll('tbody tr');
     expect([...rows].map((r) => r.getAttribute('data-testid'))).toEqual([

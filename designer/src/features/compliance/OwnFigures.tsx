@@ -29,6 +29,7 @@ function statsOf(f: OwnCompliance): Stat[] {
     { id: 'medianOverrun', label: 'dash.medianOverrun', value: duration(f.medianOverrun) },
     { id: 'p90Overrun', label: 'me.p90Overrun', value: duration(f.p90Overrun) },
     { id: 'openOverdue', label: 'dash.openOverdue', value: f.openOverdue, bad: f.openOverdue > 0 },
+    { id: 'lateHeld', label: 'dash.lateHeld', value: duration(f.lateHeld) },
   ];
 }
 

@@ -15,8 +15,9 @@ const rows = [
     met: 9,
     breached: 1,
     compliance: 0.9,
-    medianOverrun: 'PT1H',
+    medianOverrun: 'PT9M',
     openOverdue: 0,
+    lateHeld: 'PT2H',
   },
   {
     managerId: 'boris',
@@ -25,8 +26,9 @@ const rows = [
     met: 4,
     breached: 4,
     compliance: 0.5,
-    medianOverrun: 'PT3H',
+    medianOverrun: 'PT12M',
     openOverdue: 2,
+    lateHeld: 'PT0S',
   },
 ];
 
@@ -35,6 +37,21 @@ describe('dashboard', () => {
     expect(sortRows(rows, 'compliance', true).map((r) => r.managerId)).toEqual(['boris', 'anna']);
     expect(sortRows(rows, 'name', true).map((r) => r.managerId)).toEqual(['anna', 'boris']);
     expect(sortRows(rows, 'openOverdue', false).map((r) => r.managerId)).toEqual(['boris', 'anna']);
+  });
+
+  it('sorts durations by length, not as text', () => {
+    expect(sortRows(rows, 'medianOverrun', true).map((r) => r.managerId)).toEqual(['anna', 'boris']);
+    expect(sortRows(rows, 'lateHeld', false).map((r) => r.managerId)).toEqual(['anna', 'boris']);
+  });
+
+  it('shows the late time each manager held, and a dash for none', () => {
+    render(
+      <I18nProvider initial="en">
+        <ManagersTable rows={rows} selected={null} onSelect={() => {}} />
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('late-held-anna').textContent).toBe('2h');
+    expect(screen.getByTestId('late-held-boris').textContent).toBe('—');
   });
 
   it('renders a row per manager and toggles sort order on header click', () => {
@@ -87,6 +104,7 @@ describe('dashboard', () => {
       dueAt: '2027-03-01T10:00:00Z',
       overrun: 'PT2M',
       holders: [
+        { userId: null, name: null, held: 'PT5M', overrunHeld: 'PT0S' },
         { userId: 'anna', name: 'Anna Petrova', held: 'PT22M', overrunHeld: 'PT0S' },
         { userId: 'boris', name: 'Boris Ivanov', held: 'PT10M', overrunHeld: 'PT2M' },
       ],
@@ -102,6 +120,8 @@ describe('dashboard', () => {
     const boris = within(row).getByTestId('holder-boris');
     expect(anna.textContent).toBe('Anna Petrova 22m');
     expect(boris.textContent).toBe('Boris Ivanov 10m (2m late)');
+    // Time in the team queue belonged to no one: it shows as the queue's.
+    expect(within(row).getByTestId('holder-null').textContent).toBe('Team queue 5m');
     expect(screen.getByRole('columnheader', { name: 'Held by' })).toBeTruthy();
   });
 

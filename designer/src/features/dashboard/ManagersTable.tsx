@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { ManagerCompliance } from '../../api/types';
 import { formatPercent } from '../../app/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDuration } from '../../model/duration';
+import { formatDuration, parseDuration, totalSeconds } from '../../model/duration';
 import type { MessageKey } from '../../i18n/dict';
 
-type Key = 'name' | 'measured' | 'met' | 'breached' | 'compliance' | 'medianOverrun' | 'openOverdue';
+type Key =
+  'name' | 'measured' | 'met' | 'breached' | 'compliance' | 'medianOverrun' | 'openOverdue' | 'lateHeld';
 const COLUMNS: { key: Key; label: MessageKey }[] = [
   { key: 'name', label: 'dash.manager' },
   { key: 'measured', label: 'dash.measured' },
@@ -14,12 +15,20 @@ const COLUMNS: { key: Key; label: MessageKey }[] = [
   { key: 'compliance', label: 'dash.compliance' },
   { key: 'medianOverrun', label: 'dash.medianOverrun' },
   { key: 'openOverdue', label: 'dash.openOverdue' },
+  { key: 'lateHeld', label: 'dash.lateHeld' },
 ];
+
+/** Seconds of an ISO duration, -1 when there is none: "PT9M" must sort before "PT12M", which text order gets wrong.
+ * The server writes overruns in hours, never days, so the length of a day does not matter here. */
+function seconds(iso: string | null | undefined): number {
+  const parts = parseDuration(iso);
+  return parts ? totalSeconds(parts, 24) : -1;
+}
 
 export function sortRows(rows: ManagerCompliance[], key: Key, asc: boolean): ManagerCompliance[] {
   const value = (r: ManagerCompliance): string | number => {
     const v = r[key];
-    if (key === 'medianOverrun') return typeof v === 'string' ? v : '';
+    if (key === 'medianOverrun' || key === 'lateHeld') return seconds(v as string | null | undefined);
     return (v as string | number | null | undefined) ?? 0;
   };
   return [...rows].sort((a, b) => {
@@ -81,6 +90,9 @@ export function ManagersTable({
               <td className={r.compliance < 0.8 ? 'bad' : ''}>{formatPercent(r.compliance)}</td>
               <td>{r.medianOverrun ? formatDuration(r.medianOverrun) : '—'}</td>
               <td className={r.openOverdue > 0 ? 'bad' : ''}>{r.openOverdue}</td>
+              <td data-testid={`late-held-${r.managerId}`}>
+                {seconds(r.lateHeld) > 0 ? formatDuration(r.lateHeld!) : '—'}
+              </td>
             </tr>
           ))}
           {sorted.length === 0 && (

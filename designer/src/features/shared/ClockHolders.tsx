@@ -20,7 +20,7 @@ export function ClockHolders({ holders }: { holders: ClockHolder[] | undefined }
     <ul className="plain small" data-testid="clock-holders">
       {holders.map((h, i) => (
         <li key={`${h.userId}-${i}`} data-testid={`holder-${h.userId}`}>
-          {h.name} {formatDuration(h.held)}
+          {h.name ?? t('workspace.queue')} {formatDuration(h.held)}
           {ranLate(h) && (
             <span className="bad"> ({t('dash.heldLate', { overrun: formatDuration(h.overrunHeld) })})</span>
           )}
