@@ -49,5 +49,10 @@ passed=$(( passed + vitest_passed + node_passed ))
 failed=$(( failed + vitest_failed + node_failed ))
 rm -f "$log"
 [ "$failed" -gt 0 ] && status=1
+# A build error fails a step before any of its tests run: still a failure, never "0 failed".
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "A step failed before its tests could report (a build error?): see above."
+  failed=1
+fi
 echo "${passed} passed, ${failed} failed"
 exit $status

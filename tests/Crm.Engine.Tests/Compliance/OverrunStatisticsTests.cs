@@ -53,6 +53,33 @@ public sealed class OverrunStatisticsTests
         tally.AddOverrun(Duration.FromMinutes(12));
         tally.AddOverrun(Duration.FromMinutes(6));
         tally.AddOpenOverdue();
-        tally.ToFigures().ShouldBe(new ComplianceFigures(6, 4, 2, 0.6667, Duration.FromMinutes(9), Duration.FromMinutes(12), 1));
+        tally.AddLateHeld(Duration.FromMinutes(15).BclCompatibleTicks);
+        tally.ToFigures().ShouldBe(new ComplianceFigures(6, 4, 2, 0.6667, Duration.FromMinutes(9), Duration.FromMinutes(12), 1, Duration.FromMinutes(15)));
     }
+
+    [Fact]
+    public void Tally_TakesBackWhatAWholeDayAddedOutsideThePeriod()
+    {
+        // The day held three breaches (6, 12 and 30 minutes over); the one of 12 minutes fell before the period.
+        var tally = new ComplianceTally();
+        tally.AddBreached(3);
+        tally.AddOverruns([Ticks(6), Ticks(12), Ticks(30)], 1);
+        tally.AddLateHeld(Ticks(48));
+        tally.AddBreached(-1);
+        tally.AddOverruns([Ticks(12)], -1);
+        tally.AddLateHeld(-Ticks(12));
+
+        tally.ToFigures().ShouldBe(new ComplianceFigures(2, 0, 2, 0, Duration.FromMinutes(18), Duration.FromMinutes(30), 0, Duration.FromMinutes(36)));
+    }
+
+    [Fact]
+    public void Tally_WhenADayIsTakenBackWhole_IsEmpty()
+    {
+        var tally = new ComplianceTally();
+        tally.AddMet(2);
+        tally.AddMet(-2);
+        tally.IsEmpty.ShouldBeTrue();
+    }
+
+    private static long Ticks(int minutes) => Duration.FromMinutes(minutes).BclCompatibleTicks;
 }
