@@ -107,8 +107,17 @@ test('a regulation drawn in the designer breaches live in the workspace and show
   const cells = await row.locator('td').allInnerTexts();
   assert.ok(cells.some((c) => c.trim() === '1'), `anna's row shows one breach: ${cells.join(' | ')}`);
   await row.click();
-  await head.getByTestId('breaches').locator('tr').filter({ hasText: 'Call ACME back' }).waitFor();
+  const breach = head.getByTestId('breaches').locator('tr').filter({ hasText: 'Call ACME back' });
+  await breach.waitFor();
+  // Anna held the clock the whole time, late part included: the breakdown names her.
+  await breach.getByTestId('holder-anna').filter({ hasText: 'late' }).waitFor();
   await shot(head, '6-dashboard-breaches');
+
+  // Anna sees the same breach among her own figures, under My regulations.
+  await anna.getByTestId('nav-me-compliance').click();
+  await anna.getByTestId('own-clocks').locator('tr').filter({ hasText: 'Call ACME back' }).waitFor({ timeout: 15_000 });
+  assert.equal(await anna.getByTestId('stat-breached-value').innerText(), '1');
+  await shot(anna, '7-my-regulations');
 });
 
 test('the built-in B2B funnel and the demo board render for the README', async () => {

@@ -35,7 +35,7 @@ export function BreachesPanel({
               <th>{t('dash.deal')}</th>
               <th>{t('dash.regulation')}</th>
               <th>{t('deal.stage')}</th>
-              <th>{t('alerts.due')}</th>
+              <th>{t('me.due')}</th>
               <th>{t('dash.overrun')}</th>
               <th>{t('dash.heldBy')}</th>
             </tr>
