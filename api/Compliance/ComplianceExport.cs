@@ -26,8 +26,8 @@ public static class ComplianceExport
             csv.EndRecord();
             foreach (var row in rows)
             {
-                csv.WriteField(row.ManagerId);
-                csv.WriteField(row.Name);
+                csv.WriteField(Text(row.ManagerId));
+                csv.WriteField(Text(row.Name));
                 csv.WriteField(Number(row.Measured));
                 csv.WriteField(Number(row.Met));
                 csv.WriteField(Number(row.Breached));
@@ -44,6 +44,11 @@ public static class ComplianceExport
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A name a spreadsheet would run as a formula ("=HYPERLINK(…)") is written with a leading apostrophe, which
+    /// spreadsheets show as plain text (OWASP's advice for CSV injection). The XLSX writes text cells, never formulas.</summary>
+    private static string Text(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     public static byte[] Xlsx(IReadOnlyList<ManagerComplianceView> rows, ReportPeriod period)
     {
