@@ -11,14 +11,12 @@ using NodaTime;
 namespace Crm.Api.Compliance;
 
 /// <summary>
-/// The reads behind compliance reports, in plain SQL over the partial covering indexes of <see cref="CrmDbContext"/>:
-/// counts from the daily tallies for whole UTC days and from the clocks for the ragged ends, overruns per owner from
-/// <c>IX_Clocks_OwnerBreaches</c> (index pages only), open breaches from <c>IX_Clocks_OpenBreaches</c>. Hand-written
-/// because a quarter holds millions of clocks and EF's materializer costs more per row than SQLite does.
+/// The reads behind compliance reports, in plain SQL: counts, overruns and late time held from the daily and block
+/// tallies for whole UTC days and from the clocks for the ragged ends, open breaches from <c>IX_Clocks_OpenBreaches</c>.
+/// Hand-written because a quarter's rows carry 300,000 overruns, and EF's materializer costs more per row than SQLite does.
 /// </summary>
 internal sealed class ComplianceStore(CrmDbContext db)
 {
-
     /// <summary>Starts a read transaction: every query of one report then sees the same committed state, so a breach
     /// committed halfway through is either in all of its counts, overruns and open breaches or in none.</summary>
     public async Task<IAsyncDisposable> SnapshotAsync(CancellationToken ct)
@@ -50,11 +48,11 @@ internal sealed class ComplianceStore(CrmDbContext db)
     {
         void ITallySink.Count(ClockKey key, long met, long breached) => ComplianceStore.Add(this, key, met, breached);
 
-        public void Overruns(ClockKey key, ReadOnlySpan<long> ticks, int sign)
+        void ITallySink.Overruns(ClockKey key, ReadOnlySpan<long> ticks, int sign)
         {
         }
 
-        public void LateHeld(ClockKey key, long ticks)
+        void ITallySink.LateHeld(ClockKey key, long ticks)
         {
         }
     }
@@ -130,7 +128,8 @@ internal sealed class ComplianceStore(CrmDbContext db)
     }
 
     /// <summary>Overruns and late time held of the finished breaches inside the given instants, from the clocks themselves.
-    /// An owner filter applies to the breach's owner; those who held it late count either way, as in the tallies.</summary>
+    /// As in the tallies, an overrun counts for the breach's owner and late time for each holder, so the owner filter
+    /// applies to each of them in turn.</summary>
     private async Task FinishedBreachesAsync(IReadOnlyList<(Instant From, Instant To)> spans, IReadOnlySet<string>? owners, string? workflowId,
         ITallySink sink, int sign, CancellationToken ct)
     {

@@ -38,41 +38,42 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Counts the clocks these writes met or breached into the daily tallies and their blocks, and adds the final
-    /// overruns of the breaches they finished to those of the breach's day: in the same transaction, so a report never
-    /// sees a clock without its tally or the other way round.</summary>
+    /// <summary>Counts the clocks these writes met or breached into the daily tallies and their blocks, and adds what the
+    /// breaches they finished leave (the overrun, and each holder's late share) to the breach's day: in the same
+    /// transaction, so a report never sees a clock without its tally or the other way round.</summary>
     private static async Task TallyAsync(CrmDbContext db, IReadOnlyList<DealWrite> writes, CancellationToken cancellationToken)
     {
         var days = new Dictionary<(long Day, string Owner, string Workflow, string Regulation, string Stage), TallyIncrement>();
-        // A breach counts on the day of its deadline, and so does its overrun when it finishes; a met clock on the day it was met.
-        TallyIncrement? Of(DealWrite write, RegulationClock? clock, string? person = null)
+        // A breach counts on the day of its deadline, and so does what it leaves when it finishes; a met clock on the day it was met.
+        TallyIncrement? Of(DealWrite write, RegulationClock clock, string? person)
         {
-            if ((person ?? clock?.OwnerId) is not { } owner || (clock!.BreachedAt ?? clock.FinishedAt) is not { } at)
+            if (person is null || (clock.BreachedAt ?? clock.FinishedAt) is not { } at)
                 return null;
-            var key = (Engine.Compliance.TallyDays.DayOf(at), owner, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
+            var key = (Engine.Compliance.TallyDays.DayOf(at), person, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
             return days.TryGetValue(key, out var increment) ? increment : days[key] = new TallyIncrement();
         }
+        RegulationClock? Find(DealWrite write, string clockId) => write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
         foreach (var write in writes)
         {
             foreach (var clockId in write.Changes.SettledClocks)
             {
-                var clock = write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
-                if (Of(write, clock) is not { } increment)
+                if (Find(write, clockId) is not { } clock || Of(write, clock, clock.OwnerId) is not { } increment)
                     continue;
-                if (clock!.BreachedAt is not null)
+                if (clock.BreachedAt is not null)
                     increment.Breached++;
                 else
                     increment.Met++;
             }
             foreach (var clockId in write.Changes.FinishedBreaches)
             {
-                var clock = write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
-                if (Of(write, clock) is { } increment && clock!.Overrun is { } overrun)
+                if (Find(write, clockId) is not { } clock)
+                    continue;
+                if (clock.Overrun is { } overrun && Of(write, clock, clock.OwnerId) is { } increment)
                     increment.Overruns.Add(overrun.BclCompatibleTicks);
-                // Whoever held the clock past its deadline carries that share, on the breach's day, whoever owns the breach.
-                foreach (var holding in ClockHoldings.Of(clock?.Handovers ?? [], clock?.Consumed ?? Duration.Zero, clock?.Limit ?? Duration.Zero))
+                // Whoever held the clock past its deadline carries that share, whoever the breach counts against.
+                foreach (var holding in ClockHoldings.Of(clock.Handovers, clock.Consumed, clock.Limit))
                 {
-                    if (holding.OverrunHeld > Duration.Zero && holding.HolderId is { } holder && Of(write, clock, holder) is { } held)
+                    if (holding.OverrunHeld > Duration.Zero && Of(write, clock, holding.HolderId) is { } held)
                         held.LateHeld += holding.OverrunHeld.BclCompatibleTicks;
                 }
             }
