@@ -129,6 +129,7 @@ export const en = {
   'dash.heldBy': 'Held by',
   'dash.heldLate': '{overrun} late',
   'dash.lateHeld': 'Late time held',
+  'dash.funnelWide': 'whole funnel',
   'dash.trend': 'Compliance trend',
   'dash.byStage': 'By regulation and stage',
 

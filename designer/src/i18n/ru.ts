@@ -131,6 +131,7 @@ export const ru: Record<MessageKey, string> = {
   'dash.heldBy': 'Кто держал',
   'dash.heldLate': '{overrun} сверх срока',
   'dash.lateHeld': 'Просрочка на руках',
+  'dash.funnelWide': 'вся воронка',
   'dash.trend': 'Динамика соблюдения',
   'dash.byStage': 'По регламентам и этапам',
 

@@ -29,7 +29,7 @@ function OwnClockRow({ clock }: { clock: OwnClock }) {
         <Link href={`/deals/${encodeURIComponent(clock.dealId)}`}>{clock.dealTitle}</Link>
       </td>
       <td>{clock.regulationName || clock.regulationId}</td>
-      <td>{clock.stageName ?? ''}</td>
+      <td className={clock.stageName ? undefined : 'muted'}>{clock.stageName ?? t('dash.funnelWide')}</td>
       <td>
         <CountedBadge counted={clock.counted} />
       </td>

@@ -47,7 +47,7 @@ export function BreachesPanel({
                   <Link href={`/deals/${encodeURIComponent(b.dealId)}`}>{b.dealTitle}</Link>
                 </td>
                 <td>{b.regulationName ?? b.regulationId}</td>
-                <td>{b.stageName}</td>
+                <td className={b.stageName ? undefined : 'muted'}>{b.stageName ?? t('dash.funnelWide')}</td>
                 <td>{formatTime(b.dueAt, lang)}</td>
                 <td className="bad">{b.overrun ? formatDuration(b.overrun) : t('dash.stillOpen')}</td>
                 <td>

@@ -122,6 +122,8 @@ describe('dashboard', () => {
     expect(boris.textContent).toBe('Boris Ivanov 10m (2m late)');
     // Time in the team queue belonged to no one: it shows as the queue's.
     expect(within(row).getByTestId('holder-null').textContent).toBe('Team queue 5m');
+    // A funnel-wide regulation has no stage of its own.
+    expect(within(row).getByText('whole funnel')).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: 'Held by' })).toBeTruthy();
   });
 
