@@ -100,10 +100,33 @@ public sealed class DealCommandProcessor : IAsyncDisposable
                 // Another node changed one of these deals after we loaded it: apply the whole batch again on fresh state.
                 continue;
             }
+            catch (DealConcurrencyException) when (batch.Count > 1)
+            {
+                // A batch that keeps losing to another node is held back by the few deals both nodes are busy with: the
+                // rest of it must not fail with them. Each group goes on its own, with its own retries.
+                await ProcessAloneAsync(batch).ConfigureAwait(false);
+                return;
+            }
             for (var i = 0; i < batch.Count; i++)
                 batch[i].Completion.TrySetResult(round.Results[i]);
             Notify(round.Writes);
             return;
+        }
+    }
+
+    private async Task ProcessAloneAsync(List<Pending> batch)
+    {
+        foreach (var pending in batch)
+        {
+            try
+            {
+                await ProcessAsync([pending]).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "A deal command failed after {Retries} tries against other writers; nothing of it was applied.", MaxConflictRetries);
+                pending.Completion.TrySetException(ex);
+            }
         }
     }
 

@@ -19,6 +19,8 @@ public sealed class InMemoryDealStore : IDealStore
     private Action<InMemoryDealStore>? _beforeNextCommit;
 
     public int Commits { get; private set; }
+    /// <summary>Commits begun, including those still waiting or about to fail.</summary>
+    public int CommitsStarted => _commitsStarted;
     public int Conflicts { get; private set; }
 
     public IReadOnlyList<RaisedAlert> Alerts
@@ -49,6 +51,9 @@ public sealed class InMemoryDealStore : IDealStore
     /// <summary>Runs <paramref name="interference"/> once, at the start of the next commit, before versions are checked.</summary>
     public void BeforeNextCommit(Action<InMemoryDealStore> interference) => _beforeNextCommit = interference;
 
+    private (string DealId, Func<DealInstance, DealInstance> Change)? _contested;
+    private int _commitsStarted;
+
     public Task<IReadOnlyDictionary<string, DealInstance>> LoadAsync(IReadOnlyCollection<string> dealIds, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -60,10 +65,17 @@ public sealed class InMemoryDealStore : IDealStore
         }
     }
 
+    /// <summary>Before every commit that writes <paramref name="dealId"/>, another writer changes that deal first: a deal
+    /// contested for ever, as by a busy node elsewhere.</summary>
+    public void KeepChanging(string dealId, Func<DealInstance, DealInstance> change) => _contested = (dealId, change);
+
     public Task CommitAsync(IReadOnlyList<DealWrite> writes, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _commitsStarted);
         var interference = Interlocked.Exchange(ref _beforeNextCommit, null);
         interference?.Invoke(this);
+        if (_contested is var (contestedId, change) && writes.Any(w => w.Deal.Id == contestedId))
+            Put(change(Get(contestedId)));
         lock (_lock)
         {
             foreach (var write in writes)

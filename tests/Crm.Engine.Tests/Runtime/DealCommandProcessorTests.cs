@@ -123,6 +123,41 @@ public sealed class DealCommandProcessorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitAsync_ADealContestedOnEveryRetry_FailsAlone_AndTheRestOfItsBatchCommits()
+    {
+        foreach (var id in new[] { "blocker", "hot", "calm-1", "calm-2", "calm-3" })
+            await StartAsync(id);
+        // Another node changes "hot" before every commit that includes it.
+        _store.KeepChanging("hot", deal =>
+            _engine.Reassign(_flow, deal, deal.OwnerId == FakeActivityEnvironment.Boris ? FakeActivityEnvironment.Anna : FakeActivityEnvironment.Boris,
+                FakeActivityEnvironment.Head, null, _clock.GetCurrentInstant()).Deal);
+        // Hold the writer on one commit while the next commands queue up, so that they share one batch.
+        using var gate = new ManualResetEventSlim();
+        _store.BeforeNextCommit(_ => gate.Wait(Patience));
+        var blocker = SubmitAsync(Move("blocker"));
+        await WaitUntilAsync(() => _store.CommitsStarted > 0);
+        var hot = SubmitAsync(Move("hot"));
+        var calm = new[] { "calm-1", "calm-2", "calm-3" }.Select(id => SubmitAsync(Move(id))).ToList();
+        gate.Set();
+
+        (await blocker).Succeeded.ShouldBeTrue();
+        (await Task.WhenAll(calm)).ShouldAllBe(r => r.Succeeded);
+        await Should.ThrowAsync<DealConcurrencyException>(() => hot);
+        new[] { "calm-1", "calm-2", "calm-3" }.ShouldAllBe(id => _store.Get(id).ActivityId == Requirements);
+        _store.Get("hot").ActivityId.ShouldBe(Contacts);
+    }
+
+    private static DealCommand Move(string dealId) => DealCommand.Move(dealId, new MoveRequest("Done", FakeActivityEnvironment.Anna));
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition() && waited.Elapsed < Patience)
+            await Task.Delay(5);
+        condition().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task SubmitAsync_StoreConflictWithAnExpectedVersion_IsRefusedAsStaleOnRetry()
     {
         await StartAsync("deal-1");
