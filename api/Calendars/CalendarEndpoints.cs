@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Crm.Api.Cluster;
 using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
 using Crm.Engine.Calendars;
@@ -23,7 +24,7 @@ public static class CalendarEndpoints
         group.MapGet("/{id}", (string id, CalendarRegistry registry) =>
             registry.Find(id) is { } calendar ? Results.Ok(Describe(calendar)) : Problems.NotFound($"Calendar '{id}' does not exist."));
 
-        group.MapPut("/{id}", async (string id, HttpContext http, CrmDbContext db, CalendarRegistry registry, IClock clock, CancellationToken ct) =>
+        group.MapPut("/{id}", async (string id, HttpContext http, CrmDbContext db, CalendarRegistry registry, SharedState shared, IClock clock, CancellationToken ct) =>
         {
             if (!http.Caller().IsAdmin)
                 return Problems.Forbidden("Only admins edit calendars.");
@@ -64,6 +65,7 @@ public static class CalendarEndpoints
             await db.SaveChangesAsync(ct);
             // Funnels compile against calendars at publish; published versions keep the calendar they were compiled with until restart.
             registry.Set(calendar);
+            await shared.CalendarsChangedAsync();
             return Results.Ok(Describe(calendar));
         });
 

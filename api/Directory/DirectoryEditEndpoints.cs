@@ -1,3 +1,4 @@
+using Crm.Api.Cluster;
 using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public static class DirectoryEditEndpoints
 
     public static void MapDirectoryEditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/users/{id}", async (string id, UserChange body, HttpContext http, CrmDbContext db, UserDirectory directory, CancellationToken ct) =>
+        app.MapPut("/api/users/{id}", async (string id, UserChange body, HttpContext http, CrmDbContext db, UserDirectory directory, SharedState shared, CancellationToken ct) =>
         {
             var caller = http.Caller();
             if (!caller.IsAdmin)
@@ -49,12 +50,12 @@ public static class DirectoryEditEndpoints
             user.Version++;
             if (!await db.TrySaveAsync(ct))
                 return Problems.Conflict("The user changed meanwhile; reload and try again.", "stale-version");
-            await directory.ReloadAsync(ct);
+            await shared.DirectoryChangedAsync(ct);
             http.Response.Headers.ETag = $"\"{user.Version}\"";
             return Results.Ok(new { user.Id, user.Email, user.Name, user.Role, user.TeamId, user.Active, user.Version });
         });
 
-        app.MapPut("/api/teams/{id}", async (string id, TeamChange body, HttpContext http, CrmDbContext db, UserDirectory directory, CancellationToken ct) =>
+        app.MapPut("/api/teams/{id}", async (string id, TeamChange body, HttpContext http, CrmDbContext db, UserDirectory directory, SharedState shared, CancellationToken ct) =>
         {
             if (!http.Caller().IsAdmin)
                 return Problems.Forbidden("Only admins edit teams.");
@@ -77,7 +78,7 @@ public static class DirectoryEditEndpoints
             team.Version++;
             if (!await db.TrySaveAsync(ct))
                 return Problems.Conflict("The team changed meanwhile; reload and try again.", "stale-version");
-            await directory.ReloadAsync(ct);
+            await shared.DirectoryChangedAsync(ct);
             http.Response.Headers.ETag = $"\"{team.Version}\"";
             return Results.Ok(new DirectoryEndpoints.TeamView(team.Id, team.Name, team.HeadId,
                 [.. directory.Users.Where(u => u.TeamId == team.Id).Select(u => u.Id).Order(StringComparer.Ordinal)]));

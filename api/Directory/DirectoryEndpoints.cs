@@ -1,4 +1,5 @@
 using Crm.Api.Auth;
+using Crm.Api.Cluster;
 using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public static class DirectoryEndpoints
             return Results.Ok(users);
         });
 
-        app.MapPost("/api/users", async (NewUser body, HttpContext http, CrmDbContext db, UserDirectory directory, CancellationToken ct) =>
+        app.MapPost("/api/users", async (NewUser body, HttpContext http, CrmDbContext db, UserDirectory directory, SharedState shared, CancellationToken ct) =>
         {
             if (!http.Caller().IsAdmin)
                 return Problems.Forbidden("Only admins create users.");
@@ -53,7 +54,7 @@ public static class DirectoryEndpoints
             var user = new UserRecord { Id = id, Email = email!, Name = body.Name!.Trim(), Role = body.Role!, TeamId = body.TeamId, PasswordHash = PasswordHasher.Hash(body.Password!) };
             db.Users.Add(user);
             await db.SaveChangesAsync(ct);
-            await directory.ReloadAsync(ct);
+            await shared.DirectoryChangedAsync(ct);
             return Results.Created($"/api/users/{user.Id}", AuthEndpoints.View(user));
         });
 
@@ -65,7 +66,7 @@ public static class DirectoryEndpoints
                 [.. directory.Users.Where(u => u.TeamId == t.Id).Select(u => u.Id).Order(StringComparer.Ordinal)])));
         });
 
-        app.MapPost("/api/teams", async (NewTeam body, HttpContext http, CrmDbContext db, UserDirectory directory, CancellationToken ct) =>
+        app.MapPost("/api/teams", async (NewTeam body, HttpContext http, CrmDbContext db, UserDirectory directory, SharedState shared, CancellationToken ct) =>
         {
             if (!http.Caller().IsAdmin)
                 return Problems.Forbidden("Only admins create teams.");
@@ -78,7 +79,7 @@ public static class DirectoryEndpoints
             var team = new TeamRecord { Id = body.Id.Trim(), Name = body.Name.Trim(), HeadId = body.HeadId };
             db.Teams.Add(team);
             await db.SaveChangesAsync(ct);
-            await directory.ReloadAsync(ct);
+            await shared.DirectoryChangedAsync(ct);
             return Results.Created($"/api/teams/{team.Id}", new TeamView(team.Id, team.Name, team.HeadId, []));
         });
     }

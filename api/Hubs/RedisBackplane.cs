@@ -32,7 +32,7 @@ public static class RedisBackplane
 
     /// <summary>Nodes of one deployment share a database; naming the channels after it keeps two deployments (or two
     /// test runs) on one Redis from delivering each other's alerts.</summary>
-    private static string ChannelPrefix(CrmOptions crm) =>
+    internal static string ChannelPrefix(CrmOptions crm) =>
         crm.UsesPostgres && new NpgsqlConnectionStringBuilder(crm.ConnectionString).Database is { Length: > 0 } database
             ? $"crm:{database}"
             : "crm";

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Crm.Api.Alerts;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
+using Crm.Api.Cluster;
 using Crm.Api.Compliance;
 using Crm.Api.Clients;
 using Crm.Api.Deals;
@@ -61,7 +62,17 @@ public static class CrmServices
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
         var signalR = services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
         if (!string.IsNullOrEmpty(crm.Redis))
+        {
             signalR.AddCrmRedisBackplane(crm);
+            services.AddSingleton<RedisClusterBus>();
+            services.AddSingleton<IClusterBus>(sp => sp.GetRequiredService<RedisClusterBus>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisClusterBus>());
+        }
+        else
+        {
+            services.AddSingleton<IClusterBus, SingleNodeBus>();
+        }
+        services.AddSingleton<SharedState>();
         services.AddSingleton<DealCommandProcessor>();
         services.AddSingleton<DealQueries>();
         services.AddScoped<WorkflowDrafts>();
