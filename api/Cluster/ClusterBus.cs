@@ -29,6 +29,12 @@ public sealed class RedisClusterBus(IOptions<CrmOptions> options, IServiceProvid
     private readonly RedisChannel _channel = RedisChannel.Literal($"{RedisBackplane.ChannelPrefix(options.Value)}:changed");
     private ConnectionMultiplexer? _redis;
 
+    /// <summary>The connection, once started; other shared state (<see cref="RedisRotation"/>) uses it too.</summary>
+    public IConnectionMultiplexer? Redis => _redis;
+
+    /// <summary>A key in this deployment's space on Redis.</summary>
+    public RedisKey Key(string name) => $"{RedisBackplane.ChannelPrefix(_crm)}:{name}";
+
     public async Task PublishAsync(string what)
     {
         if (_redis is null)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Crm.Api.Cluster;
 using Crm.Api.Persistence;
 using Crm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +9,10 @@ namespace Crm.Api.Directory;
 /// People and teams as the engine needs them, in memory: who may own deals, who heads which team, whose turn it is.
 /// Reloaded whenever users or teams change; the database stays the truth.
 /// </summary>
-public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts) : IActivityEnvironment
+public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts, IRotation? rotation = null) : IActivityEnvironment
 {
     private volatile Snapshot _snapshot = Snapshot.Empty;
-    private readonly ConcurrentDictionary<string, long> _rotation = new(StringComparer.Ordinal);
+    private readonly IRotation _rotation = rotation ?? new LocalRotation();
 
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
@@ -45,8 +45,7 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts) : IA
     {
         if (!_snapshot.Managers.TryGetValue(teamId, out var members) || members.Length == 0)
             return null;
-        var turn = _rotation.AddOrUpdate(teamId, 0, (_, n) => n + 1);
-        return members[turn % members.Length];
+        return members[_rotation.Next(teamId) % members.Length];
     }
 
     public bool CanOwnDeals(string userId) => Find(userId) is { Active: true } user && user.Role is Roles.Manager or Roles.Head;

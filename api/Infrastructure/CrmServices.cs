@@ -67,10 +67,12 @@ public static class CrmServices
             services.AddSingleton<RedisClusterBus>();
             services.AddSingleton<IClusterBus>(sp => sp.GetRequiredService<RedisClusterBus>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisClusterBus>());
+            services.AddSingleton<IRotation, RedisRotation>();
         }
         else
         {
             services.AddSingleton<IClusterBus, SingleNodeBus>();
+            services.AddSingleton<IRotation, LocalRotation>();
         }
         services.AddSingleton<SharedState>();
         services.AddSingleton<DealCommandProcessor>();
