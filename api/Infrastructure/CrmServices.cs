@@ -130,6 +130,7 @@ public static class CrmServices
             });
         services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
         services.AddProblemDetails();
+        services.AddExceptionHandler<BusyDealHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);

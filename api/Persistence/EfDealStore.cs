@@ -5,6 +5,7 @@ using Crm.Engine.Clocks;
 using Crm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using NodaTime;
 
 namespace Crm.Api.Persistence;
@@ -25,17 +26,27 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
 
     public async Task CommitAsync(IReadOnlyList<DealWrite> writes, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Disposing without a commit rolls back: a version conflict anywhere leaves nothing of the batch behind.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using (var writer = new DealBatchWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), directory))
+        try
         {
-            foreach (var write in writes)
-                await writer.WriteAsync(write, cancellationToken);
-            await writer.FlushAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            // Disposing without a commit rolls back: a version conflict anywhere leaves nothing of the batch behind.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            using (var writer = new DealBatchWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction(), directory))
+            {
+                // Rows are locked in one order on every node (deals by id here, tallies by key below), so two nodes
+                // writing overlapping batches wait for each other instead of deadlocking.
+                foreach (var write in writes.OrderBy(w => w.Deal.Id, StringComparer.Ordinal))
+                    await writer.WriteAsync(write, cancellationToken);
+                await writer.FlushAsync(cancellationToken);
+            }
+            await TallyAsync(db, writes, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        await TallyAsync(db, writes, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+        {
+            // Lost a race to another node's transaction: nothing was written, and the batch is worth applying again.
+            throw new DealConcurrencyException($"The batch lost a race to another writer ({ex.SqlState}).");
+        }
     }
 
     /// <summary>Counts the clocks these writes met or breached into the daily tallies and their blocks, and adds what the
@@ -79,7 +90,7 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
             }
         }
         var blocks = new Dictionary<(int Days, long Start, string Owner, string Workflow, string Regulation, string Stage), TallyIncrement>();
-        foreach (var ((day, owner, workflow, regulation, stage), increment) in days)
+        foreach (var ((day, owner, workflow, regulation, stage), increment) in days.OrderBy(d => d.Key))
         {
             await db.Database.ExecuteSqlRawAsync(ClockTallySql.Increment,
                 [day, owner, workflow, regulation, stage, increment.Met, increment.Breached, OverrunsParameter(db, increment.Overruns), increment.LateHeld], cancellationToken);
@@ -91,7 +102,7 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
                 block.Add(increment);
             }
         }
-        foreach (var ((size, start, owner, workflow, regulation, stage), block) in blocks)
+        foreach (var ((size, start, owner, workflow, regulation, stage), block) in blocks.OrderBy(b => b.Key))
         {
             await db.Database.ExecuteSqlRawAsync(ClockTallySql.IncrementBlock,
                 [size, start, owner, workflow, regulation, stage, block.Met, block.Breached, OverrunsParameter(db, block.Overruns), block.LateHeld], cancellationToken);
