@@ -27,7 +27,9 @@ public sealed class RedisClusterBus(IOptions<CrmOptions> options, IServiceProvid
     private readonly CrmOptions _crm = options.Value;
     private readonly string _node = Guid.NewGuid().ToString("N");
     private readonly RedisChannel _channel = RedisChannel.Literal($"{RedisBackplane.ChannelPrefix(options.Value)}:changed");
+    private readonly CancellationTokenSource _stopping = new();
     private ConnectionMultiplexer? _redis;
+    private Task _subscribing = Task.CompletedTask;
 
     /// <summary>The connection, once started; other shared state (<see cref="RedisRotation"/>) uses it too.</summary>
     public IConnectionMultiplexer? Redis => _redis;
@@ -56,19 +58,42 @@ public sealed class RedisClusterBus(IOptions<CrmOptions> options, IServiceProvid
         configuration.AbortOnConnectFail = false;
         _redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         _redis.ConnectionRestored += (_, _) => _ = ReloadAsync(SharedState.Directory, SharedState.Calendars);
-        await _redis.GetSubscriber().SubscribeAsync(_channel, (channel, message) =>
-        {
-            var text = (string?)message ?? "";
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && text[..bar] != _node)
-                _ = ReloadAsync(text[(bar + 1)..]);
-        });
+        // A node starts while Redis is down (and reports not ready); it subscribes as soon as Redis answers.
+        _subscribing = SubscribeAsync(_stopping.Token);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task SubscribeAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await _redis!.GetSubscriber().SubscribeAsync(_channel, (channel, message) =>
+                {
+                    var text = (string?)message ?? "";
+                    var bar = text.IndexOf('|', StringComparison.Ordinal);
+                    if (bar > 0 && text[..bar] != _node)
+                        _ = ReloadAsync(text[(bar + 1)..]);
+                });
+                return;
+            }
+            catch (RedisException ex)
+            {
+                logger.LogWarning(ex, "Not subscribed to changes made on other nodes yet: Redis does not answer.");
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _subscribing;
+    }
 
     public async ValueTask DisposeAsync()
     {
+        _stopping.Dispose();
         if (_redis is not null)
             await _redis.DisposeAsync();
     }
