@@ -11,28 +11,28 @@ internal static class ClockTallySql
 
     /// <summary>Adds to one daily tally, creating it at zero first. Parameters: day, owner, workflow, regulation, stage,
     /// met, breached, overruns (a comma-separated list to append, or null), late time held.</summary>
-    public const string Increment = """
-        INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns", "LateHeldTicks")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})
-        ON CONFLICT ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId")
-        DO UPDATE SET "Met" = "ClockTallies"."Met" + excluded."Met", "Breached" = "ClockTallies"."Breached" + excluded."Breached",
-            "LateHeldTicks" = "ClockTallies"."LateHeldTicks" + excluded."LateHeldTicks",
-            "Overruns" = CASE WHEN excluded."Overruns" IS NULL THEN "ClockTallies"."Overruns"
-                              WHEN "ClockTallies"."Overruns" IS NULL THEN excluded."Overruns"
-                              ELSE "ClockTallies"."Overruns" || ',' || excluded."Overruns" END
-        """;
+    public static readonly string Increment = Upsert("ClockTallies", ["Day"]);
 
     /// <summary>The same for one block of days. Parameters: days, start, then as <see cref="Increment"/>.</summary>
-    public const string IncrementBlock = """
-        INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns", "LateHeldTicks")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})
-        ON CONFLICT ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId")
-        DO UPDATE SET "Met" = "ClockTallyBlocks"."Met" + excluded."Met", "Breached" = "ClockTallyBlocks"."Breached" + excluded."Breached",
-            "LateHeldTicks" = "ClockTallyBlocks"."LateHeldTicks" + excluded."LateHeldTicks",
-            "Overruns" = CASE WHEN excluded."Overruns" IS NULL THEN "ClockTallyBlocks"."Overruns"
-                              WHEN "ClockTallyBlocks"."Overruns" IS NULL THEN excluded."Overruns"
-                              ELSE "ClockTallyBlocks"."Overruns" || ',' || excluded."Overruns" END
-        """;
+    public static readonly string IncrementBlock = Upsert("ClockTallyBlocks", ["Days", "Start"]);
+
+    /// <summary>Counts and late time add up; overrun lists are appended to (either side may still be null).</summary>
+    private static string Upsert(string table, string[] lead)
+    {
+        string[] key = [.. lead, "OwnerId", "WorkflowId", "RegulationId", "StageId"];
+        string[] columns = [.. key, "Met", "Breached", "Overruns", "LateHeldTicks"];
+        static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
+        return $"""
+            INSERT INTO "{table}" ({Quoted(columns)})
+            VALUES ({string.Join(", ", columns.Select((_, i) => $"{{{i}}}"))})
+            ON CONFLICT ({Quoted(key)})
+            DO UPDATE SET "Met" = "{table}"."Met" + excluded."Met", "Breached" = "{table}"."Breached" + excluded."Breached",
+                "LateHeldTicks" = "{table}"."LateHeldTicks" + excluded."LateHeldTicks",
+                "Overruns" = CASE WHEN excluded."Overruns" IS NULL THEN "{table}"."Overruns"
+                                  WHEN "{table}"."Overruns" IS NULL THEN excluded."Overruns"
+                                  ELSE "{table}"."Overruns" || ',' || excluded."Overruns" END
+            """;
+    }
 
     /// <summary>Rebuilds every block from the daily tallies (after <see cref="FillOverruns"/>): used by the migration
     /// that introduced them and by the benchmark's loader. Integer division truncates towards zero in both databases,
