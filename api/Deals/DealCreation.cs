@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Deals;
 
 /// <summary>Opens a deal on the funnel's current published version, after checking the input and looking for duplicates.</summary>
-public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor, DealQueries queries, UserDirectory directory, DealPartyResolver parties)
+public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor, DealQueries queries, UserDirectory directory, DealPartyResolver parties,
+    DealAssignmentCheck assignment)
 {
     public async Task<IResult> CreateAsync(CreateDealRequest body, bool allowDuplicate, Caller caller, CancellationToken ct)
     {
@@ -30,9 +31,16 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
             errors["contact.phone"] = ["A phone number needs at least 5 digits."];
         if (body.Source is { } source && !await db.InDictionaryAsync(DictionaryKinds.Sources, source, ct))
             errors["source"] = [$"'{source}' is not in the sources dictionary."];
-        var owner = ResolveOwner(body, caller, errors);
+        // A manager's deal is their own unless they say otherwise (and then they are refused below).
+        var owner = caller.IsManager ? body.OwnerId ?? caller.Id : body.OwnerId;
+        var team = body.TeamId ?? (owner is not null ? directory.TeamOf(owner) : caller.TeamId);
+        var refusal = assignment.Check(caller, owner, team);
+        if (refusal is { IsForbidden: false })
+            errors[refusal.Field] = [refusal.Message];
         if (errors.Count > 0)
             return Problems.Validation(errors);
+        if (refusal is not null)
+            return Problems.Forbidden(refusal.Message);
         var resolved = await parties.ResolveAsync(body.ClientId, body.ContactIds, body.Client, body.Contact, errors, ct);
         if (errors.Count > 0)
             return Problems.Validation(errors);
@@ -47,7 +55,6 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
             return Problems.Conflict("An open deal already has this contact's e-mail or phone.", "duplicate",
                 new Dictionary<string, object?> { ["existingDealId"] = existing });
 
-        var team = body.TeamId ?? (owner is not null ? directory.TeamOf(owner) : caller.TeamId);
         var main = resolved.Contacts.Count > 0 ? resolved.Contacts[0] : null;
         var start = new NewDeal
         {
@@ -90,23 +97,6 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
             await db.SaveChangesAsync(CancellationToken.None);
         }
         return results[0];
-    }
-
-    private string? ResolveOwner(CreateDealRequest body, Caller caller, Dictionary<string, string[]> errors)
-    {
-        if (caller.IsManager)
-        {
-            if (body.OwnerId is not null && body.OwnerId != caller.Id)
-                errors["ownerId"] = ["A manager opens deals for themselves."];
-            return caller.Id;
-        }
-        if (body.OwnerId is null)
-            return null;
-        if (!directory.CanOwnDeals(body.OwnerId))
-            errors["ownerId"] = [$"'{body.OwnerId}' cannot own deals."];
-        else if (caller.IsHead && !DealVisibility.CanSee(caller, body.OwnerId, directory.TeamOf(body.OwnerId), directory))
-            errors["ownerId"] = [$"'{body.OwnerId}' is not in a team you lead."];
-        return body.OwnerId;
     }
 
     /// <summary>An open deal with any e-mail or phone of the new deal's contacts (phones by their last ten digits, so 8 and +7 prefixes agree).</summary>

@@ -51,13 +51,19 @@ public static class DealEndpoints
             return await commands.RunAsync(http, DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details)), caller, ownerOnly: true, ct);
         });
 
-        group.MapPut("/{id}/owner", async (string id, OwnerRequest body, HttpContext http, DealCommands commands, UserDirectory directory, CancellationToken ct) =>
+        group.MapPut("/{id}/owner", async (string id, OwnerRequest body, HttpContext http, DealCommands commands, DealAssignmentCheck assignment, CancellationToken ct) =>
         {
             var caller = http.Caller();
             if (caller.IsManager)
                 return Problems.Forbidden("Heads and admins reassign deals; managers take them from the queue.");
-            if (body.OwnerId is not null && !directory.CanOwnDeals(body.OwnerId))
-                return Problems.Validation(new() { ["ownerId"] = [$"'{body.OwnerId}' cannot own deals."] });
+            // The deal follows its new owner into their team, so the owner alone decides what is given.
+            switch (assignment.Check(caller, body.OwnerId, null))
+            {
+                case { IsForbidden: true } refusal:
+                    return Problems.Forbidden(refusal.Message);
+                case { } refusal:
+                    return Problems.Validation(new() { [refusal.Field] = [refusal.Message] });
+            }
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             return await commands.RunAsync(http, DealCommand.Reassign(id, body.OwnerId, caller.Id, expected), caller, ownerOnly: false, ct);

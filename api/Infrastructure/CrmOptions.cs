@@ -30,6 +30,8 @@ public sealed class CrmOptions
 
     /// <summary>Where website leads go (section <c>Crm:Leads</c>).</summary>
     public LeadOptions Leads { get; set; } = new();
+    /// <summary>The reverse proxies in front of the nodes (section <c>Crm:ForwardedHeaders</c>).</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 }
 
 /// <summary>Website leads: the funnel and team they land in, how they are assigned, how many one address may send.</summary>
@@ -42,4 +44,6 @@ public sealed class LeadOptions
     public string Assignment { get; set; } = "funnel";
     /// <summary>Leads accepted per client address per minute; the rest get 429.</summary>
     public int PermitsPerMinute { get; set; } = 10;
+    /// <summary>The websites whose pages may post leads from the browser (CORS), e.g. <c>https://www.example.com</c>; none by default.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -13,6 +13,7 @@ using Crm.Api.Leads;
 using Crm.Api.Search;
 using Crm.Api.Workflows;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Api.Infrastructure;
 
@@ -21,10 +22,13 @@ public static class CrmPipeline
     /// <summary>Middleware and endpoints, grouped by resource.</summary>
     public static WebApplication UseCrm(this WebApplication app)
     {
+        app.UseCrmWebEdge(app.Services.GetRequiredService<IOptions<CrmOptions>>().Value.ForwardedHeaders);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authorization: the app's files are public, and the fallback policy would otherwise demand a token for them.
         var designer = ServeDesignerFiles(app);
+        // Before authentication: a website's preflight carries no token and is answered here.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -71,9 +75,10 @@ public static class CrmPipeline
         return files;
     }
 
-    /// <summary>Client-side routes (/designer, /deals/42) fall back to index.html.</summary>
+    /// <summary>Client-side routes (/designer, /deals/42) fall back to index.html; a file that is not there is 404 to anyone.</summary>
     private static void MapDesignerFallback(WebApplication app, PhysicalFileProvider? files)
     {
+        app.MapFallback("{**path:file}", () => Results.NotFound()).AllowAnonymous();
         if (files is null)
         {
             app.MapGet("/", () => Results.Text("Crm API is running. The browser app is not built: run `npm run build` in designer/.", "text/plain"))

@@ -79,6 +79,7 @@ public static class CrmServices
         services.AddSingleton<DealQueries>();
         services.AddScoped<WorkflowDrafts>();
         services.AddScoped<DealCreation>();
+        services.AddSingleton<DealAssignmentCheck>();
         services.AddScoped<DealPartyResolver>();
         services.AddScoped<DealMerger>();
         services.AddScoped<ClientBook>();
@@ -86,6 +87,8 @@ public static class CrmServices
         services.AddScoped<LeadIntake>();
         services.AddScoped<ClientImport>();
         services.AddLeadRateLimit(crm.Leads);
+        services.AddLeadCors(crm.Leads);
+        services.AddCrmForwardedHeaders(crm.ForwardedHeaders);
         services.AddSingleton<DealCommands>();
         services.AddSingleton<ComplianceScope>();
         services.AddSingleton<ComplianceReports>();

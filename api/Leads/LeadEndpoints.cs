@@ -7,11 +7,21 @@ namespace Crm.Api.Leads;
 public static class LeadEndpoints
 {
     public const string RatePolicy = "leads";
+    public const string CorsPolicy = "leads";
 
     public static void MapLeadEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/leads", (LeadRequest body, LeadIntake intake, CancellationToken ct) => intake.AcceptAsync(body, ct))
             .AllowAnonymous()
+            .RequireCors(CorsPolicy)
             .RequireRateLimiting(RatePolicy);
+
+    /// <summary>The configured websites may post a lead from their pages; no other origin, and no other endpoint, gets CORS.</summary>
+    public static IServiceCollection AddLeadCors(this IServiceCollection services, LeadOptions options) =>
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. options.AllowedOrigins.Select(o => o.Trim().TrimEnd('/'))])
+            .WithMethods(HttpMethods.Post)
+            .WithHeaders("Content-Type")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
     /// <summary>A fixed window per client address: a website form is public, so one address cannot flood the team's queue.</summary>
     public static IServiceCollection AddLeadRateLimit(this IServiceCollection services, LeadOptions options) =>

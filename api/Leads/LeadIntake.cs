@@ -5,6 +5,7 @@ using Crm.Api.Directory;
 using Crm.Api.Infrastructure;
 using Crm.Api.Interactions;
 using Crm.Api.Persistence;
+using Crm.Api.Workflows;
 using Crm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,11 @@ namespace Crm.Api.Leads;
 /// <summary>
 /// Turns a website lead into work: the message joins the open deal of the same contact (e-mail or phone), or a new deal
 /// opens in the configured funnel and team with the message as its first journal entry, committed together.
+/// Leads go only to funnels whose published version accepts them. The caller is anonymous, so both ways end in the same
+/// answer: whether the contact already had a deal with us is none of its business.
 /// </summary>
 public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealPartyResolver parties, InteractionJournal journal,
-    DealCommandProcessor processor, UserDirectory directory, IOptions<CrmOptions> options)
+    DealCommandProcessor processor, UserDirectory directory, PublishedFlowcharts flowcharts, IOptions<CrmOptions> options, ILogger<LeadIntake> logger)
 {
     private const string Topic = "Website form";
 
@@ -25,9 +28,14 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
         var settings = options.Value.Leads;
         var errors = await CheckAsync(body, ct);
         var workflowId = body.WorkflowId ?? settings.WorkflowId;
-        var workflow = IdRules.IsValid(workflowId) ? await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == workflowId, ct) : null;
-        if (workflow?.PublishedVersion is null)
-            errors["workflowId"] = [$"Funnel '{workflowId}' does not exist or is not published."];
+        var workflow = await OpenForLeadsAsync(workflowId, ct);
+        if (workflow is null)
+        {
+            // One sentence for missing, unpublished and closed funnels: an anonymous caller learns nothing about which exist.
+            errors["workflowId"] = [$"Funnel '{workflowId}' does not take website leads."];
+            if (body.WorkflowId is null)
+                logger.LogWarning("Website leads are refused: the configured funnel {WorkflowId} (Crm:Leads:WorkflowId) is not published with acceptsLeads", workflowId);
+        }
         if (errors.Count > 0)
             return Problems.Validation(errors);
 
@@ -40,11 +48,13 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
         {
             var (command, record) = journal.Unattended(open.Id, open.ClientId, null, Topic, message);
             var attached = await processor.SubmitAsync(command, CancellationToken.None);
-            if (attached.Error is { } error)
-                return Problems.FromEngine(error);
-            record.ContactId = attached.Deal.ContactIds.FirstOrDefault();
-            await journal.SaveAsync(record);
-            return Results.Accepted($"/api/deals/{open.Id}", new LeadAccepted(open.Id, Attached: true));
+            if (attached.Error is null)
+            {
+                record.ContactId = attached.Deal.ContactIds.FirstOrDefault();
+                await journal.SaveAsync(record);
+                return Accepted();
+            }
+            // The deal closed between the lookup and the commit: the lead opens a deal of its own instead.
         }
 
         var resolved = await parties.ResolveAsync(null, null, null, new ContactView(name, email, phone, null), errors, ct);
@@ -64,11 +74,26 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
             ContactIds = main is not null ? [main.Id] : [],
         };
         var first = journal.Unattended(start.Id, start.ClientId, main?.Id, Topic, message);
-        var result = await creation.StartAsync(start, workflow!.Id, workflow.PublishedVersion!.Value, null, resolved.Created, [first.Command], ct);
+        var result = await creation.StartAsync(start, workflow!.WorkflowId, workflow.Version, null, resolved.Created, [first.Command], ct);
         if (result.Error is { } refused)
             return Problems.FromEngine(refused);
         await journal.SaveAsync(first.Record);
-        return Results.Accepted($"/api/deals/{start.Id}", new LeadAccepted(start.Id, Attached: false));
+        return Accepted();
+    }
+
+    /// <summary>No deal id and no Location: a deal id would tell a stranger that an address is a customer's.</summary>
+    private static IResult Accepted() => Results.Json(new LeadAccepted(Accepted: true), statusCode: StatusCodes.Status202Accepted);
+
+    /// <summary>The funnel's published version, when that version accepts website leads.</summary>
+    private async Task<Flowchart?> OpenForLeadsAsync(string workflowId, CancellationToken ct)
+    {
+        if (!IdRules.IsValid(workflowId))
+            return null;
+        var version = await db.Workflows.AsNoTracking().Where(w => w.Id == workflowId).Select(w => w.PublishedVersion).FirstOrDefaultAsync(ct);
+        if (version is not { } number)
+            return null;
+        var flowchart = await flowcharts.GetAsync(workflowId, number, ct);
+        return flowchart?.Definition.AcceptsLeads == true ? flowchart : null;
     }
 
     private async Task<Dictionary<string, string[]>> CheckAsync(LeadRequest body, CancellationToken ct)

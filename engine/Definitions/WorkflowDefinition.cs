@@ -10,6 +10,12 @@ public sealed record WorkflowDefinition
     public string? Description { get; init; }
     /// <summary>The business calendar regulations count working time in; <c>24x7</c> when absent.</summary>
     public string? CalendarId { get; init; }
+    /// <summary>
+    /// Anonymous website leads may open deals in this funnel. Off unless the admin turns it on, so a public form cannot
+    /// drop work into a funnel nobody meant for it; written only when on.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool AcceptsLeads { get; init; }
     /// <summary>The activity a new deal starts on.</summary>
     public string? Start { get; init; }
     public IReadOnlyList<ActivityDefinition> Activities { get; init; } = [];

@@ -43,6 +43,17 @@ public sealed class BuiltInWorkflowsTests
         Lost(source.RootElement, written, "$").ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("inbound-lead", true)]
+    [InlineData("b2b-sales", false)]
+    [InlineData("complaint", false)]
+    public void Load_BuiltInFunnel_IsOpenForWebsiteLeadsOnlyWhenMeantForThem(string id, bool acceptsLeads) =>
+        BuiltInWorkflows.Load(id).AcceptsLeads.ShouldBe(acceptsLeads);
+
+    [Fact]
+    public void Write_FunnelClosedToLeads_LeavesTheSettingOut() =>
+        DefinitionJson.Write(BuiltInWorkflows.Load("b2b-sales")).ShouldNotContain("acceptsLeads");
+
     [Fact]
     public void All_IsEveryBuiltInFunnelOnce() =>
         BuiltInWorkflows.All().Select(f => f.Id).ShouldBe(["b2b-sales", "inbound-lead", "complaint"]);
@@ -53,6 +64,7 @@ public sealed class BuiltInWorkflowsTests
         actual.Name.ShouldBe(expected.Name);
         actual.Description.ShouldBe(expected.Description);
         actual.CalendarId.ShouldBe(expected.CalendarId);
+        actual.AcceptsLeads.ShouldBe(expected.AcceptsLeads);
         actual.Start.ShouldBe(expected.Start);
         actual.Activities.Count.ShouldBe(expected.Activities.Count);
         foreach (var (a, e) in actual.Activities.Zip(expected.Activities))

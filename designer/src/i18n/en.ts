@@ -154,6 +154,7 @@ export const en = {
   'designer.problems': '{n} problem(s)',
   'designer.palette': 'Activities',
   'designer.start': 'start',
+  'designer.acceptsLeads': 'Accepts website leads',
   'designer.calendar': 'Calendar',
   'designer.regulations': 'Regulations between stages',
   'designer.addRegulation': 'Regulation',

@@ -156,6 +156,7 @@ export const ru: Record<MessageKey, string> = {
   'designer.problems': 'Проблем: {n}',
   'designer.palette': 'Действия',
   'designer.start': 'старт',
+  'designer.acceptsLeads': 'Принимает заявки с сайта',
   'designer.calendar': 'Календарь',
   'designer.regulations': 'Регламенты между этапами',
   'designer.addRegulation': 'Регламент',

@@ -67,6 +67,8 @@ export interface WorkflowDefinition {
   name: string;
   description?: string;
   calendarId?: string;
+  /** Website leads may land in this funnel (the published version decides). */
+  acceptsLeads?: boolean;
   start?: string;
   activities: Activity[];
   connections: Connection[];

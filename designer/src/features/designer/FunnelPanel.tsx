@@ -80,6 +80,15 @@ export function FunnelPanel({
             ))}
           </select>
         </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            data-testid="funnel-accepts-leads"
+            checked={!!def.acceptsLeads}
+            onChange={(e) => edit((d) => ({ ...d, acceptsLeads: e.target.checked || undefined }))}
+          />
+          {t('designer.acceptsLeads')}
+        </label>
       </fieldset>
       <div className="card inset">
         <label>
