@@ -27,6 +27,7 @@ public static class CrmPipeline
         app.UseStatusCodePages();
         // Before authorization: the app's files are public, and the fallback policy would otherwise demand a token for them.
         var designer = ServeDesignerFiles(app);
+        AnswerMissingFiles(app);
         // Before authentication: a website's preflight carries no token and is answered here.
         app.UseCors();
         app.UseAuthentication();
@@ -75,10 +76,24 @@ public static class CrmPipeline
         return files;
     }
 
-    /// <summary>Client-side routes (/designer, /deals/42) fall back to index.html; a file that is not there is 404 to anyone.</summary>
+    /// <summary>
+    /// A file the app does not have (/favicon.ico, /assets/old.js) is 404 to anyone, not 401: the fallback policy would
+    /// otherwise ask a browser for a token to fetch a file. Not an endpoint, which would keep the static files from serving.
+    /// </summary>
+    private static void AnswerMissingFiles(WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null && Path.HasExtension(context.Request.Path.Value))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
+
+    /// <summary>Client-side routes (/designer, /deals/42) fall back to index.html.</summary>
     private static void MapDesignerFallback(WebApplication app, PhysicalFileProvider? files)
     {
-        app.MapFallback("{**path:file}", () => Results.NotFound()).AllowAnonymous();
         if (files is null)
         {
             app.MapGet("/", () => Results.Text("Crm API is running. The browser app is not built: run `npm run build` in designer/.", "text/plain"))

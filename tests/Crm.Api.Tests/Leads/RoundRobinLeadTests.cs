@@ -25,13 +25,14 @@ public sealed class RoundRobinLeadTests : IAsyncLifetime
     {
         var anonymous = _host.Anonymous();
         var admin = await _host.SignInAsync("admin@crm.local");
+        await LeadTests.PublishB2bSalesAsync(admin, acceptsLeads: true);
 
         var owners = new List<string>();
         for (var i = 0; i < 4; i++)
         {
             var response = await anonymous.PostJsonAsync("/api/leads", new { name = $"Lead {i}", email = $"lead{i}@example.ru", message = "Hello" });
             response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-            var deal = await GetAsync(admin, $"/api/deals/{(await response.JsonAsync()).Str("dealId")}");
+            var deal = await GetAsync(admin, $"/api/deals/{await LeadTests.LeadDealAsync(admin, $"lead{i}@example.ru")}");
             deal.Str("workflowId").ShouldBe("b2b-sales");
             owners.Add(deal.Str("ownerId"));
         }
@@ -39,5 +40,18 @@ public sealed class RoundRobinLeadTests : IAsyncLifetime
         owners.Distinct().Order().ShouldBe(["anna", "boris"]);
         owners[0].ShouldNotBe(owners[1]);
         owners[2].ShouldBe(owners[0]);
+    }
+
+    [Fact]
+    public async Task Leads_WhenTheConfiguredFunnelIsNotOpenForLeads_AreRefusedAndCreateNothing()
+    {
+        var admin = await _host.SignInAsync("admin@crm.local");
+        var before = (await GetAsync(admin, "/api/deals")).GetArrayLength();
+
+        var response = await _host.Anonymous().PostJsonAsync("/api/leads", new { name = "Lead", email = "lead@example.ru", message = "Hello" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.JsonAsync()).GetProperty("errors").TryGetProperty("workflowId", out _).ShouldBeTrue();
+        (await GetAsync(admin, "/api/deals")).GetArrayLength().ShouldBe(before);
     }
 }
