@@ -12,10 +12,21 @@ export async function launch() {
   });
 }
 
+/** Content-Security-Policy violations any signed-in page reported, as Chromium logs them and as the page's own event saw them. */
+export const cspViolations = [];
+
 export async function signIn(browser, url, email) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`[${email}] page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (/CSP violation|Content Security Policy/i.test(m.text())) cspViolations.push(`[${email}] ${page.url()}: ${m.text()}`);
+  });
   await page.goto(url);
   await page.getByTestId('signin-email').fill(email);
   await page.getByTestId('signin-password').fill('demo');
