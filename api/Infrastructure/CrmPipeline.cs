@@ -1,4 +1,5 @@
 using Crm.Api.Alerts;
+using Crm.Api.Audit;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
 using Crm.Api.Compliance;
@@ -27,6 +28,7 @@ public static class CrmPipeline
         var designer = ServeDesignerFiles(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseActingParty();
         app.UseRateLimiter();
 
         app.MapAuthEndpoints();
@@ -43,6 +45,7 @@ public static class CrmPipeline
         app.MapSearchEndpoints();
         app.MapLeadEndpoints();
         app.MapImportEndpoints();
+        app.MapAuditEndpoints();
         app.MapHub<Hubs.AlertHub>(Hubs.AlertHub.Path);
         app.MapComplianceEndpoints();
         app.MapPlanEndpoints();

@@ -1,3 +1,4 @@
+using Crm.Api.Audit;
 using Crm.Api.Clients;
 using Crm.Api.Deals;
 using Crm.Api.Dictionaries;
@@ -16,7 +17,7 @@ namespace Crm.Api.Leads;
 /// opens in the configured funnel and team with the message as its first journal entry, committed together.
 /// </summary>
 public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealPartyResolver parties, InteractionJournal journal,
-    DealCommandProcessor processor, UserDirectory directory, IOptions<CrmOptions> options)
+    DealCommandProcessor processor, UserDirectory directory, IOptions<CrmOptions> options, ActingParty acting)
 {
     private const string Topic = "Website form";
 
@@ -47,6 +48,8 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
             return Results.Accepted($"/api/deals/{open.Id}", new LeadAccepted(open.Id, Attached: true));
         }
 
+        // Nobody is signed in on the website form: the new client and contact are the form's doing.
+        using var fromForm = acting.Act(AuditActor.LeadForm);
         var resolved = await parties.ResolveAsync(null, null, null, new ContactView(name, email, phone, null), errors, ct);
         var team = settings.TeamId;
         var owner = settings.Assignment == "roundRobin" ? directory.NextInRotation(team) : null;
