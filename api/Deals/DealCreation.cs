@@ -1,3 +1,4 @@
+using Crm.Api.Audit;
 using Crm.Api.Auth;
 using Crm.Api.Dictionaries;
 using Crm.Api.Directory;
@@ -10,7 +11,11 @@ namespace Crm.Api.Deals;
 
 /// <summary>Opens a deal on the funnel's current published version, after checking the input and looking for duplicates.</summary>
 public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor, DealQueries queries, UserDirectory directory, DealPartyResolver parties,
+<<<<<<< HEAD
     DealAssignmentCheck assignment)
+=======
+    ActingParty acting)
+>>>>>>> audit
 {
     public async Task<IResult> CreateAsync(CreateDealRequest body, bool allowDuplicate, Caller caller, CancellationToken ct)
     {
@@ -85,6 +90,7 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
     internal async Task<DealCommandResult> StartAsync(NewDeal start, string workflowId, int version, string? actorId, IReadOnlyList<object> created,
         IReadOnlyList<DealCommand> then, CancellationToken ct)
     {
+        using var viaDeal = acting.Act(acting.Current with { Via = AuditVia.Deal });
         if (created.Count > 0)
         {
             db.AddRange(created);

@@ -1,3 +1,4 @@
+using Crm.Api.Audit;
 using Crm.Api.Clients;
 using Crm.Api.Dictionaries;
 using Crm.Api.Persistence;
@@ -13,7 +14,7 @@ namespace Crm.Api.Import;
 /// ignoring case; matches are filled in (new phones, e-mails, segments) instead of duplicated, so importing the same
 /// file again creates nothing.
 /// </summary>
-public sealed class ClientImport(CrmDbContext db, IClock clock)
+public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acting)
 {
     private sealed record Row(int Number, string Client, string Kind, string? Source, List<string> Segments, ContactRequest? Contact);
 
@@ -43,6 +44,7 @@ public sealed class ClientImport(CrmDbContext db, IClock clock)
         if (preview || bad.Count > 0)
             return (report, false);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var importing = acting.Act(acting.Current with { Via = AuditVia.Import });
         db.Clients.AddRange(plan.NewClients);
         db.Contacts.AddRange(plan.NewContacts);
         await db.SaveChangesAsync(ct);

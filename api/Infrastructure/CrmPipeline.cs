@@ -1,4 +1,5 @@
 using Crm.Api.Alerts;
+using Crm.Api.Audit;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
 using Crm.Api.Compliance;
@@ -32,6 +33,7 @@ public static class CrmPipeline
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseActingParty();
         app.UseRateLimiter();
 
         app.MapAuthEndpoints();
@@ -48,6 +50,7 @@ public static class CrmPipeline
         app.MapSearchEndpoints();
         app.MapLeadEndpoints();
         app.MapImportEndpoints();
+        app.MapAuditEndpoints();
         app.MapHub<Hubs.AlertHub>(Hubs.AlertHub.Path);
         app.MapComplianceEndpoints();
         app.MapPlanEndpoints();

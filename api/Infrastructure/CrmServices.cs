@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Crm.Api.Alerts;
+using Crm.Api.Audit;
 using Crm.Api.Auth;
 using Crm.Api.Calendars;
 using Crm.Api.Cluster;
@@ -86,6 +87,9 @@ public static class CrmServices
         services.AddScoped<InteractionJournal>();
         services.AddScoped<LeadIntake>();
         services.AddScoped<ClientImport>();
+        services.AddSingleton<ActingParty>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<AuditTrail>();
         services.AddLeadRateLimit(crm.Leads);
         services.AddLeadCors(crm.Leads);
         services.AddCrmForwardedHeaders(crm.ForwardedHeaders);
@@ -149,6 +153,9 @@ public static class CrmServices
             services.AddSingleton<IClock>(SystemClock.Instance);
     }
 
-    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options) =>
+    private static void ConfigureDatabase(IServiceProvider sp, DbContextOptionsBuilder options)
+    {
         DatabaseProvider.Configure(options, sp.GetRequiredService<IOptions<CrmOptions>>().Value, sp.GetRequiredService<DataDirectory>());
+        options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+    }
 }

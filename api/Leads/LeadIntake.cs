@@ -1,3 +1,4 @@
+using Crm.Api.Audit;
 using Crm.Api.Clients;
 using Crm.Api.Deals;
 using Crm.Api.Dictionaries;
@@ -19,7 +20,8 @@ namespace Crm.Api.Leads;
 /// answer: whether the contact already had a deal with us is none of its business.
 /// </summary>
 public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealPartyResolver parties, InteractionJournal journal,
-    DealCommandProcessor processor, UserDirectory directory, PublishedFlowcharts flowcharts, IOptions<CrmOptions> options, ILogger<LeadIntake> logger)
+    DealCommandProcessor processor, UserDirectory directory, PublishedFlowcharts flowcharts, IOptions<CrmOptions> options,
+    ILogger<LeadIntake> logger, ActingParty acting)
 {
     private const string Topic = "Website form";
 
@@ -57,6 +59,8 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
             // The deal closed between the lookup and the commit: the lead opens a deal of its own instead.
         }
 
+        // Nobody is signed in on the website form: the new client and contact are the form's doing.
+        using var fromForm = acting.Act(AuditActor.LeadForm);
         var resolved = await parties.ResolveAsync(null, null, null, new ContactView(name, email, phone, null), errors, ct);
         var team = settings.TeamId;
         var owner = settings.Assignment == "roundRobin" ? directory.NextInRotation(team) : null;

@@ -26,6 +26,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
     public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
     public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+    public DbSet<AuditChangeRecord> AuditChanges => Set<AuditChangeRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -128,6 +130,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             e.HasIndex(i => new { i.DealId, i.At });
             e.HasIndex(i => new { i.ClientId, i.At });
         });
+        AuditModel.Configure(modelBuilder);
     }
 
     private sealed class InstantTicksConverter() : ValueConverter<Instant, long>(i => i.ToUnixTimeTicks(), t => Instant.FromUnixTimeTicks(t));

@@ -1,4 +1,5 @@
 import type { ValidationResult, WorkflowDefinition } from '../model/types';
+import type { AuditPage } from './audit';
 import { download, request, type Query } from './http';
 import type {
   Client,
@@ -100,6 +101,8 @@ export const api = {
     request<Interaction[]>('GET', `/api/clients/${enc(id)}/interactions`, { query: { q } }),
   addClientInteraction: (id: string, interaction: NewInteraction) =>
     request<Interaction>('POST', `/api/clients/${enc(id)}/interactions`, { body: interaction }),
+  clientAudit: (id: string, cursor?: string) =>
+    request<AuditPage>('GET', `/api/clients/${enc(id)}/audit`, { query: { cursor } }),
   dictionary: (kind: DictionaryKind) => request<DictionaryEntry[]>('GET', `/api/dictionaries/${enc(kind)}`),
   search: (q: string, signal?: AbortSignal) =>
     request<SearchResults>('GET', '/api/search', { query: { q }, signal }),

@@ -46,7 +46,7 @@ const ROUTES: Route[] = [
     roles: ['manager', 'head', 'admin'],
     render: (p) => <DealPage key={p.id} dealId={p.id!} />,
   },
-  { pattern: '/clients', roles: ['manager', 'head'], render: () => <ClientsPage /> },
+  { pattern: '/clients', roles: ['manager', 'head', 'admin'], render: () => <ClientsPage /> },
   {
     pattern: '/clients/:id',
     roles: ['manager', 'head', 'admin'],

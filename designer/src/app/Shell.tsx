@@ -13,6 +13,8 @@ const NAV: Record<Role, { href: string; key: MessageKey }[]> = {
   admin: [
     { href: '/designer', key: 'nav.designer' },
     { href: '/calendars', key: 'nav.calendars' },
+    // Admins read the clients' change history (152-FZ) on the client card.
+    { href: '/clients', key: 'nav.clients' },
   ],
   manager: [
     { href: '/workspace', key: 'nav.workspace' },

@@ -6,9 +6,11 @@ import { Link } from '../../app/Link';
 import { queryParam, usePath } from '../../app/router';
 import { useAsync } from '../../app/useAsync';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useAuth } from '../auth/AuthProvider';
 import { InteractionForm } from '../journal/InteractionForm';
 import { JournalList } from '../journal/JournalList';
 import { nameIn, useDictionary } from '../shared/useDictionary';
+import { AuditSection } from './AuditSection';
 import { ContactsCard } from './ContactsCard';
 
 /** One client: its contacts, its deals (those the caller may see) and its interaction journal. */
@@ -16,6 +18,7 @@ export default function ClientPage({ clientId }: { clientId: string }) {
   const { t, tx, lang } = useI18n();
   const path = usePath();
   const { data: client, error, reload } = useAsync(() => api.client(clientId), [clientId]);
+  const { user } = useAuth();
   const [journalRevision, setJournalRevision] = useState(0);
   const sources = useDictionary('sources');
   const segments = useDictionary('segments');
@@ -63,6 +66,13 @@ export default function ClientPage({ clientId }: { clientId: string }) {
               ))}
             </ul>
           </section>
+          {user?.role === 'admin' && (
+            <AuditSection
+              clientId={client.id}
+              contacts={contacts}
+              revision={`${client.version}:${contacts.map((c) => c.version).join(',')}`}
+            />
+          )}
         </div>
         <section className="card">
           <h2>{t('deal.journal')}</h2>
