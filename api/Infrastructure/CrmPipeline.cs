@@ -13,6 +13,7 @@ using Crm.Api.Leads;
 using Crm.Api.Search;
 using Crm.Api.Workflows;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Api.Infrastructure;
 
@@ -26,10 +27,12 @@ public static class CrmPipeline
         // Before authorization: the app's files are public, and the fallback policy would otherwise demand a token for them.
         var designer = ServeDesignerFiles(app);
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapAuthEndpoints();
+        app.MapPasswordEndpoints();
         app.MapDirectoryEndpoints();
         app.MapWorkflowEndpoints();
         app.MapDealEndpoints();
@@ -54,7 +57,10 @@ public static class CrmPipeline
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
-            app.Logger.LogInformation("Crm is running at {Urls} (demo sign-in: anna@crm.local / demo)", urls);
+            if (app.Services.GetRequiredService<IOptions<CrmOptions>>().Value.SeedsDemoData(app.Environment))
+                app.Logger.LogInformation("Crm is running at {Urls} (demo sign-in: anna@crm.local / demo)", urls);
+            else
+                app.Logger.LogInformation("Crm is running at {Urls}", urls);
         });
         return app;
     }

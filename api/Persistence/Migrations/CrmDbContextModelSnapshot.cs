@@ -508,6 +508,12 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("Email")
                         .IsRequired();
 
+                    b.Property<int>("FailedSignIns");
+
+                    b.Property<long?>("LockedUntil");
+
+                    b.Property<bool>("MustChangePassword");
+
                     b.Property<string>("Name")
                         .IsRequired();
 
@@ -515,6 +521,9 @@ namespace Crm.Api.Persistence.Migrations
                         .IsRequired();
 
                     b.Property<string>("Role")
+                        .IsRequired();
+
+                    b.Property<string>("SecurityStamp")
                         .IsRequired();
 
                     b.Property<string>("TeamId");
