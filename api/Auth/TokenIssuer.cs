@@ -26,6 +26,7 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<CrmOptions> op
             new(JwtRegisteredClaimNames.Email, user.Email),
             new(JwtRegisteredClaimNames.Name, user.Name),
             new("role", user.Role),
+            new(SecurityStamp.Claim, user.SecurityStamp),
         };
         if (user.TeamId is not null)
             claims.Add(new Claim("team", user.TeamId));

@@ -43,10 +43,14 @@ public static class DirectoryEditEndpoints
                 return Problems.Validation(errors);
             if (expected is { } version && version != user.Version)
                 return Problems.Conflict($"The user has changed (version {user.Version}, you sent {version}); reload and try again.", "stale-version");
+            var access = (user.Role, user.TeamId, user.Active);
             user.Name = body.Name?.Trim() ?? user.Name;
             user.Role = body.Role ?? user.Role;
             user.TeamId = body.TeamId is null ? user.TeamId : body.TeamId.Length == 0 ? null : body.TeamId;
             user.Active = body.Active ?? user.Active;
+            // Tokens issued for the old access stop working (TokenAccountCheck).
+            if (access != (user.Role, user.TeamId, user.Active))
+                user.SecurityStamp = Auth.SecurityStamp.New();
             user.Version++;
             if (!await db.TrySaveAsync(ct))
                 return Problems.Conflict("The user changed meanwhile; reload and try again.", "stale-version");

@@ -42,8 +42,8 @@ public static class DirectoryEndpoints
                 errors["name"] = ["A name is required."];
             if (!Roles.IsKnown(body.Role))
                 errors["role"] = ["Role must be admin, head or manager."];
-            if (string.IsNullOrEmpty(body.Password) || body.Password.Length < 4)
-                errors["password"] = ["A password of at least 4 characters is required."];
+            if (PasswordRules.Problem(body.Password, email) is { } passwordProblem)
+                errors["password"] = [passwordProblem];
             if (body.TeamId is not null && directory.FindTeam(body.TeamId) is null)
                 errors["teamId"] = [$"Team '{body.TeamId}' does not exist."];
             if (errors.Count > 0)

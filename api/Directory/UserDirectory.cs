@@ -14,6 +14,9 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts, IRot
     private volatile Snapshot _snapshot = Snapshot.Empty;
     private readonly IRotation _rotation = rotation ?? new LocalRotation();
 
+    /// <summary>Raised after every reload, here or because another node changed people or teams.</summary>
+    public event Action? Reloaded;
+
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -25,6 +28,7 @@ public sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts, IRot
             users.Where(u => u.Active && u.Role == Roles.Manager && u.TeamId is not null)
                 .GroupBy(u => u.TeamId!)
                 .ToDictionary(g => g.Key, g => g.OrderBy(u => u.Id, StringComparer.Ordinal).Select(u => u.Id).ToArray(), StringComparer.Ordinal));
+        Reloaded?.Invoke();
     }
 
     public UserRecord? Find(string? userId) => userId is not null ? _snapshot.Users.GetValueOrDefault(userId) : null;

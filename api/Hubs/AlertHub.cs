@@ -14,13 +14,16 @@ namespace Crm.Api.Hubs;
 /// choose a group.
 /// </summary>
 [Authorize]
-public sealed class AlertHub(IDbContextFactory<CrmDbContext> contexts, IClock clock) : Hub
+public sealed class AlertHub(IDbContextFactory<CrmDbContext> contexts, IClock clock, HubAccountWatch watch) : Hub
 {
     public const string Path = "/hubs/alerts";
     public const string AlertMethod = "alert";
 
     public override async Task OnConnectedAsync()
     {
+        // Closed again as soon as the account changes (HubAccountWatch).
+        if (!watch.Opened(Context))
+            return;
         var me = Caller.From(Context.User!).Id;
         await Groups.AddToGroupAsync(Context.ConnectionId, AlertRouting.GroupOf(me));
         await using var db = await contexts.CreateDbContextAsync(Context.ConnectionAborted);
@@ -29,6 +32,12 @@ public sealed class AlertHub(IDbContextFactory<CrmDbContext> contexts, IClock cl
         foreach (var alert in missed)
             await Clients.Caller.SendAsync(AlertMethod, AlertPayload.From(alert), Context.ConnectionAborted);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watch.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Marks one of the caller's alerts as seen; it is not replayed again. Unknown or foreign ids are ignored.</summary>

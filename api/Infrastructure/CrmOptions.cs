@@ -18,13 +18,20 @@ public sealed class CrmOptions
     /// node wakes it sooner; a commit on another node does not, so with several nodes this bounds how late a deadline armed
     /// less than this ahead by another node can fire. Default: 30 s on one SQLite node, 250 ms on PostgreSQL.</summary>
     public TimeSpan? SchedulerPoll { get; set; }
-    /// <summary>Seed the demo users, team, calendar, funnels and deals on an empty database.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Seed the demo users (password <c>demo</c>), team and deals on an empty database. Unset: yes in the Development
+    /// and Testing environments, no in Production, which creates a first admin instead (<see cref="FirstAdminEmail"/>).</summary>
+    public bool? SeedDemoData { get; set; }
+    /// <summary>The e-mail of the admin created, with a one-time password printed to the log, when a database without demo data has no admin.</summary>
+    public string FirstAdminEmail { get; set; } = "admin@crm.local";
     /// <summary>Key that signs access tokens; generated and kept in the data directory when absent.</summary>
     public string? SigningKey { get; set; }
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
     /// <summary>Run the deadline scheduler (off in tests that drive time by hand).</summary>
     public bool RunScheduler { get; set; } = true;
+    /// <summary>Sign-in limits (section <c>Crm:SignIn</c>).</summary>
+    public Auth.SignInOptions SignIn { get; set; } = new();
+    public bool SeedsDemoData(IHostEnvironment environment) =>
+        SeedDemoData ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
     public bool UsesPostgres => string.Equals(Database, "postgres", StringComparison.OrdinalIgnoreCase);
     public bool JobsOnPostgres => string.Equals(Jobs, "postgres", StringComparison.OrdinalIgnoreCase);
 

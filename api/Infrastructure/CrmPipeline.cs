@@ -32,11 +32,13 @@ public static class CrmPipeline
         // Before authentication: a website's preflight carries no token and is answered here.
         app.UseCors();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseActingParty();
         app.UseRateLimiter();
 
         app.MapAuthEndpoints();
+        app.MapPasswordEndpoints();
         app.MapDirectoryEndpoints();
         app.MapWorkflowEndpoints();
         app.MapDealEndpoints();
@@ -62,7 +64,10 @@ public static class CrmPipeline
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
-            app.Logger.LogInformation("Crm is running at {Urls} (demo sign-in: anna@crm.local / demo)", urls);
+            if (app.Services.GetRequiredService<IOptions<CrmOptions>>().Value.SeedsDemoData(app.Environment))
+                app.Logger.LogInformation("Crm is running at {Urls} (demo sign-in: anna@crm.local / demo)", urls);
+            else
+                app.Logger.LogInformation("Crm is running at {Urls}", urls);
         });
         return app;
     }

@@ -93,6 +93,11 @@ public static class CrmServices
         services.AddLeadRateLimit(crm.Leads);
         services.AddLeadCors(crm.Leads);
         services.AddCrmForwardedHeaders(crm.ForwardedHeaders);
+        services.AddSignInRateLimit(crm.SignIn);
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownAccountLockouts>();
+        services.AddSingleton<HubAccountWatch>();
+        services.AddSingleton<FirstAdmin>();
         services.AddSingleton<DealCommands>();
         services.AddSingleton<ComplianceScope>();
         services.AddSingleton<ComplianceReports>();
@@ -102,11 +107,12 @@ public static class CrmServices
         services.AddCrmJobs(crm);
         services.AddCrmHealth(crm);
 
+        services.AddOptions<CrmOptions>().Validate(o => SigningKeyProvider.IsLongEnough(o.SigningKey), SigningKeyProvider.TooShort).ValidateOnStart();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyProvider, IClock>((jwt, keys, clock) =>
+            .Configure<SigningKeyProvider, IClock, UserDirectory>((jwt, keys, clock, directory) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
@@ -131,6 +137,13 @@ public static class CrmServices
                         var token = context.Request.Query["access_token"];
                         if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                             context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                    // A token dies with its account's access: deactivated, role or team changed, password changed.
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal is null || TokenAccountCheck.Holder(context.Principal, directory) is null)
+                            context.Fail("The account has changed since this token was issued; sign in again.");
                         return Task.CompletedTask;
                     },
                 };

@@ -64,12 +64,16 @@ internal sealed class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public const string DemoPassword = "demo";
+
+    public static readonly string[] DemoEmails = ["admin@crm.local", "head@crm.local", "anna@crm.local", "boris@crm.local"];
+
     public async Task SeedDemoAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Users.AnyAsync(cancellationToken))
             return;
-        var hash = PasswordHasher.Hash("demo");
+        var hash = PasswordHasher.Hash(DemoPassword);
         db.Teams.Add(new TeamRecord { Id = "sales", Name = "Sales", HeadId = "head" });
         db.Users.AddRange(
             new UserRecord { Id = "admin", Email = "admin@crm.local", Name = "Alexandra Admin", Role = Roles.Admin, PasswordHash = hash },

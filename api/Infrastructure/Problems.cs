@@ -23,11 +23,16 @@ public static class Problems
         return Results.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict.", extensions: ext);
     }
 
-    public static IResult Forbidden(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
+    public static IResult Forbidden(string detail, string? code = null) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", extensions: Code(code));
 
-    public static IResult TooManyRequests(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.");
+    public static IResult TooManyRequests(string detail, string? code = null, Dictionary<string, object?>? extensions = null)
+    {
+        var ext = extensions ?? [];
+        if (code is not null)
+            ext["code"] = code;
+        return Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", extensions: ext);
+    }
 
     public static IResult PayloadTooLarge(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.");

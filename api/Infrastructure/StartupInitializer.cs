@@ -1,3 +1,4 @@
+using Crm.Api.Auth;
 using Crm.Api.Calendars;
 using Crm.Api.Directory;
 using Crm.Api.Persistence;
@@ -12,6 +13,8 @@ internal sealed class StartupInitializer(
     IDbContextFactory<CrmDbContext> contexts,
     IOptions<CrmOptions> options,
     DemoSeeder seeder,
+    FirstAdmin firstAdmin,
+    IHostEnvironment environment,
     CalendarLoader calendars,
     UserDirectory directory,
     ILogger<StartupInitializer> logger) : IHostedService
@@ -28,19 +31,35 @@ internal sealed class StartupInitializer(
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+                RestrictSqliteFiles(db.Database.GetDbConnection().DataSource);
         }
         await seeder.SeedEssentialsAsync(cancellationToken);
         await calendars.LoadAllAsync(cancellationToken);
         await seeder.SeedWorkflowsAsync(cancellationToken);
-        if (options.Value.SeedDemoData)
+        var demo = options.Value.SeedsDemoData(environment);
+        if (demo)
             await seeder.SeedDemoAsync(cancellationToken);
+        else
+            await firstAdmin.EnsureAsync(cancellationToken);
         await directory.ReloadAsync(cancellationToken);
-        if (options.Value.SeedDemoData)
+        if (demo)
             await seeder.SeedDemoDealsAsync(cancellationToken);
+        if (environment.IsProduction())
+            await firstAdmin.WarnAboutDemoAccountsAsync(cancellationToken);
         logger.LogInformation("Database ready.");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The database holds password hashes and every deal: owner-only, with its write-ahead log and shared memory.</summary>
+    private static void RestrictSqliteFiles(string file)
+    {
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+            return;
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            OwnerOnlyFiles.Restrict(file + suffix);
+    }
 
     /// <summary>A session-level advisory lock on a connection of its own, released when the connection closes.</summary>
     private async Task<NpgsqlConnection> TakeTurnAsync(CancellationToken cancellationToken)

@@ -12,6 +12,13 @@ public sealed class UserRecord
     public required string PasswordHash { get; set; }
     public bool Active { get; set; } = true;
     public int Version { get; set; } = 1;
+    /// <summary>Changes whenever the account's access changes (role, team, active, password); tokens carry it, so older ones stop working.</summary>
+    public string SecurityStamp { get; set; } = Auth.SecurityStamp.New();
+    /// <summary>Set by an admin's password reset and on the first admin: the user must choose a password before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>Wrong passwords in a row; the account locks from the fifth on (<see cref="Auth.SignInLockout"/>).</summary>
+    public int FailedSignIns { get; set; }
+    public Instant? LockedUntil { get; set; }
 }
 
 public sealed class TeamRecord

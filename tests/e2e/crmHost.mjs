@@ -23,7 +23,7 @@ export async function startCrm() {
   const data = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   const dll = join(root, 'api', 'bin', 'Release', 'net10.0', 'Crm.Api.dll');
-  const child = spawn('dotnet', [dll, '--urls', url, '--Crm:DataDirectory', data], {
+  const child = spawn('dotnet', [dll, '--urls', url, '--Crm:DataDirectory', data, '--Crm:SeedDemoData=true'], {
     cwd: join(root, 'api'),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production' },

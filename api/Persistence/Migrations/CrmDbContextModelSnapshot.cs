@@ -562,6 +562,12 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("Email")
                         .IsRequired();
 
+                    b.Property<int>("FailedSignIns");
+
+                    b.Property<long?>("LockedUntil");
+
+                    b.Property<bool>("MustChangePassword");
+
                     b.Property<string>("Name")
                         .IsRequired();
 
@@ -569,6 +575,9 @@ namespace Crm.Api.Persistence.Migrations
                         .IsRequired();
 
                     b.Property<string>("Role")
+                        .IsRequired();
+
+                    b.Property<string>("SecurityStamp")
                         .IsRequired();
 
                     b.Property<string>("TeamId");

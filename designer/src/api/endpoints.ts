@@ -39,6 +39,9 @@ const ifMatch = (version?: number) => (version === undefined ? undefined : { 'If
 export const api = {
   signIn: (email: string, password: string) =>
     request<AuthResponse>('POST', '/api/auth/token', { body: { email, password }, anonymous: true }),
+  /** Answers a fresh token: the change ends every earlier one. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<AuthResponse>('PUT', '/api/me/password', { body: { currentPassword, newPassword } }),
 
   users: () => request<User[]>('GET', '/api/users'),
 

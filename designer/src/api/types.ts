@@ -9,12 +9,15 @@ export interface User {
   email: string;
   role: Role;
   teamId?: string | null;
+  /** After an admin's reset (or as the first admin): a new password before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface AuthResponse {
   accessToken: string;
   expiresAt: string;
   user: User;
+  mustChangePassword?: boolean;
 }
 
 export interface WorkflowSummary {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { Role } from '../api/types';
 import { AlertsProvider } from '../features/alerts/AlertsProvider';
 import { homeFor, useAuth } from '../features/auth/AuthProvider';
+import { ChangePassword } from '../features/auth/ChangePassword';
 import { SignIn } from '../features/auth/SignIn';
 import { useI18n } from '../i18n/I18nProvider';
 import { match, navigate, usePath } from './router';
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
   },
   { pattern: '/dashboard', roles: ['head', 'admin'], render: () => <Dashboard /> },
   { pattern: '/me/compliance', roles: ['manager', 'head'], render: () => <MyCompliance /> },
+  { pattern: '/me/password', roles: ['manager', 'head', 'admin'], render: () => <ChangePassword /> },
 ];
 
 export function App() {
@@ -70,6 +72,8 @@ export function App() {
   }, [user, path, allowed]);
 
   if (!user) return <SignIn />;
+  // A one-time password allows nothing else on the server either.
+  if (user.mustChangePassword) return <ChangePassword forced />;
   if (!found || !allowed) return null;
   return (
     <AlertsGate role={user.role}>

@@ -56,6 +56,9 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
         <span className="muted small user-name" data-testid="user-name">
           {user?.name}
         </span>
+        <Link href="/me/password" className="small" data-testid="change-password">
+          {t('password.title')}
+        </Link>
         <button type="button" className="ghost small" data-testid="sign-out" onClick={signOut}>
           {t('nav.signOut')}
         </button>

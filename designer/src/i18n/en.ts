@@ -10,6 +10,17 @@ export const en = {
   'signin.password': 'Password',
   'signin.submit': 'Sign in',
   'signin.bad': 'Wrong email or password',
+  'signin.tooMany': 'Too many attempts; try again in a few minutes',
+
+  'password.title': 'Change password',
+  'password.mustChange': 'Choose your own password to continue.',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.repeat': 'Repeat the new password',
+  'password.mismatch': 'The two new passwords differ',
+  'password.rules': 'At least {min} characters; not a common password, not your email.',
+  'password.submit': 'Change password',
+  'password.done': 'Password changed',
 
   'common.loading': 'Loading…',
   'common.save': 'Save',

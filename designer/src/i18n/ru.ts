@@ -12,6 +12,17 @@ export const ru: Record<MessageKey, string> = {
   'signin.password': 'Пароль',
   'signin.submit': 'Войти',
   'signin.bad': 'Неверная почта или пароль',
+  'signin.tooMany': 'Слишком много попыток; попробуйте через несколько минут',
+
+  'password.title': 'Смена пароля',
+  'password.mustChange': 'Чтобы продолжить, задайте свой пароль.',
+  'password.current': 'Текущий пароль',
+  'password.new': 'Новый пароль',
+  'password.repeat': 'Новый пароль ещё раз',
+  'password.mismatch': 'Новые пароли не совпадают',
+  'password.rules': 'Не короче {min} символов; не из самых частых паролей и не ваша почта.',
+  'password.submit': 'Сменить пароль',
+  'password.done': 'Пароль изменён',
 
   'common.loading': 'Загрузка…',
   'common.save': 'Сохранить',

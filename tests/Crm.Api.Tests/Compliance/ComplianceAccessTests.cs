@@ -24,7 +24,7 @@ public sealed class ComplianceAccessTests(ComplianceHistory history) : IClassFix
     public async Task AHead_SeesOnlyTheirTeams_AndAnAdminSeesEveryone()
     {
         (await history.Admin.PostJsonAsync("/api/teams", new { id = "north", name = "North" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await history.Admin.PostJsonAsync("/api/users", new { id = "nina", email = "nina@crm.local", name = "Nina North", role = "manager", teamId = "north", password = "demo" }))
+        (await history.Admin.PostJsonAsync("/api/users", new { id = "nina", email = "nina@crm.local", name = "Nina North", role = "manager", teamId = "north", password = "Nina-North-2027" }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
 
         (await history.Head.GetAsync("/api/compliance/managers/nina/breaches")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -41,32 +41,36 @@ public sealed class CrmTestHost : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     public static async Task<CrmTestHost> StartAsync(string? dataDirectory = null, FakeClock? clock = null, bool runScheduler = false,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string? environment = null, ILoggerProvider? logs = null)
     {
         clock ??= new FakeClock(DefaultStart);
         return await StartAsync(dataDirectory, clock, runScheduler, clock, configure: all =>
         {
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 all[key] = value;
-        });
+        }, environment, logs);
     }
 
     /// <summary>Starts a host; <paramref name="productClock"/> is the clock the product runs on (the fake one, or a real
-    /// one for tests that wait for real deadlines), <paramref name="configure"/> adds settings.</summary>
+    /// one for tests that wait for real deadlines), <paramref name="configure"/> adds settings, <paramref name="environment"/>
+    /// is the host environment (Testing unless given), <paramref name="logs"/> hears the product's log.</summary>
     public static async Task<CrmTestHost> StartAsync(string? dataDirectory, FakeClock? clock, bool runScheduler, IClock productClock,
-        Action<IDictionary<string, string?>>? configure)
+        Action<IDictionary<string, string?>>? configure, string? environment = null, ILoggerProvider? logs = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "crm-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dataDirectory);
         clock ??= productClock as FakeClock ?? new FakeClock(DefaultStart);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = dataDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment ?? "Testing", ContentRootPath = dataDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("CRM_TEST_LOG") is not null)
             builder.Logging.AddConsole();
+        if (logs is not null)
+            builder.Logging.AddProvider(logs);
         builder.Configuration["Crm:DataDirectory"] = dataDirectory;
         builder.Configuration["Crm:RunScheduler"] = runScheduler ? "true" : "false";
-        var settings = new Dictionary<string, string?>();
+        // Tests sign in far more often than a person; the sign-in limit's own tests set it lower.
+        var settings = new Dictionary<string, string?> { ["Crm:SignIn:PermitsPerMinute"] = "100000" };
         if (TestDatabase.IsPostgres)
         {
             settings["Crm:Database"] = "postgres";

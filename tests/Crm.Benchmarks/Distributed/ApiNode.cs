@@ -34,6 +34,8 @@ internal sealed class ApiNode(string name, int port, IReadOnlyDictionary<string,
         info.ArgumentList.Add(ApiDll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        // A production start seeds no demo people unless asked; the benchmarks sign in as them.
+        info.ArgumentList.Add("--Crm:SeedDemoData=true");
         foreach (var (key, value) in settings)
             info.ArgumentList.Add($"--{key}={value}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

@@ -9,6 +9,7 @@ interface Auth {
   user: User | null;
   signIn: (email: string, password: string) => Promise<User>;
   signOut: () => void;
+  changePassword: (currentPassword: string, newPassword: string) => Promise<User>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -42,9 +43,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return result.user;
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const result = await api.changePassword(currentPassword, newPassword);
+    saveSession(result);
+    setSession(result);
+    return result.user;
+  }, []);
+
   const value = useMemo(
-    () => ({ session, user: session?.user ?? null, signIn, signOut }),
-    [session, signIn, signOut],
+    () => ({ session, user: session?.user ?? null, signIn, signOut, changePassword }),
+    [session, signIn, signOut, changePassword],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

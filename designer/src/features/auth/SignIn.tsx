@@ -24,7 +24,9 @@ export function SignIn() {
       setError(
         err instanceof ApiError && (err.status === 401 || err.status === 400)
           ? t('signin.bad')
-          : t('error.network'),
+          : err instanceof ApiError && err.status === 429
+            ? t('signin.tooMany')
+            : t('error.network'),
       );
     } finally {
       setBusy(false);
