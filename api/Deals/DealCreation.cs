@@ -11,11 +11,7 @@ namespace Crm.Api.Deals;
 
 /// <summary>Opens a deal on the funnel's current published version, after checking the input and looking for duplicates.</summary>
 public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor, DealQueries queries, UserDirectory directory, DealPartyResolver parties,
-<<<<<<< HEAD
-    DealAssignmentCheck assignment)
-=======
-    ActingParty acting)
->>>>>>> audit
+    DealAssignmentCheck assignment, ActingParty acting)
 {
     public async Task<IResult> CreateAsync(CreateDealRequest body, bool allowDuplicate, Caller caller, CancellationToken ct)
     {
