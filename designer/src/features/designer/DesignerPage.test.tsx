@@ -106,6 +106,19 @@ describe('designer page', () => {
     expect(body.activities.find((a) => a.id === 'paused')!.returnOutcome).toBe('Resume');
   });
 
+  it('opens the funnel for website leads from its settings', async () => {
+    const { calls } = setup();
+    renderPage();
+    await screen.findByTestId('node-new');
+    const accepts = screen.getByTestId('funnel-accepts-leads') as HTMLInputElement;
+    expect(accepts.checked).toBe(false);
+    fireEvent.click(accepts);
+    await act(async () => fireEvent.click(screen.getByTestId('publish')));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/workflows/b2b-sales/publish')).toBe(true));
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect((put.body as WorkflowDefinition).acceptsLeads).toBe(true);
+  });
+
   it('a past version is read-only: no palette, no save', async () => {
     setup();
     renderPage(2);
