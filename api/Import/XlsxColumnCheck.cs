@@ -46,14 +46,20 @@ internal static class XlsxColumnCheck
         {
             if (reader.NodeType != XmlNodeType.Element)
                 continue;
-            switch (reader.LocalName)
+            if (reader.LocalName == "row")
             {
-                case "row":
-                    cellsInRow = 0;
-                    break;
-                case "c" when ++cellsInRow > MaxColumns || !WithinColumns(reader.GetAttribute("r")):
-                case "dimension" when reader.GetAttribute("ref")?.Split(':').All(WithinColumns) == false:
+                cellsInRow = 0;
+            }
+            else if (reader.LocalName == "c")
+            {
+                // Cells without an address are placed one after another: their count is the row's width.
+                cellsInRow++;
+                if (cellsInRow > MaxColumns || !WithinColumns(reader.GetAttribute("r")))
                     return false;
+            }
+            else if (reader.LocalName == "dimension" && !(reader.GetAttribute("ref") ?? "").Split(':').All(WithinColumns))
+            {
+                return false;
             }
         }
         return true;

@@ -6,10 +6,6 @@ using static Crm.Api.Tests.Records.RecordsApi;
 
 namespace Crm.Api.Tests.Import;
 
-/// <summary>Runs alone (no other test allocates meanwhile), so the process's managed memory measures the server's.</summary>
-[CollectionDefinition(nameof(MemoryMeasured), DisableParallelization = true)]
-public sealed class MemoryMeasured;
-
 /// <summary>
 /// A zip bomb (1 GiB of sheet XML in about 1.5 MB) is refused before it expands, and the server's managed memory after a
 /// full collection is back where it was. The same bomb with headers that understate its sheet is caught while reading.
