@@ -43,7 +43,8 @@ internal static class XlsxArchiveCheck
             }
             return null;
         }
-        catch (InvalidDataException)
+        // Whatever a damaged or foreign zip makes the reader throw, it is not a workbook.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return NotAWorkbook;
         }

@@ -31,7 +31,8 @@ internal static class XlsxColumnCheck
             }
             return null;
         }
-        catch (Exception ex) when (ex is InvalidDataException or XmlException)
+        // Whatever a damaged zip or malformed XML makes the readers throw, it is not a workbook.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return XlsxArchiveCheck.NotAWorkbook;
         }
