@@ -1,6 +1,8 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using CsvHelper;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace Crm.Api.Compliance;
 
@@ -52,40 +54,33 @@ public static class ComplianceExport
 
     public static byte[] Xlsx(IReadOnlyList<ManagerComplianceView> rows, ReportPeriod period)
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Compliance");
-        for (var i = 0; i < Columns.Length; i++)
-            sheet.Cell(1, i + 1).Value = Columns[i];
-        sheet.Row(1).Style.Font.Bold = true;
-        var r = 2;
-        foreach (var row in rows)
+        var sheets = new Dictionary<string, object>
         {
-            sheet.Cell(r, 1).SetValue(row.ManagerId);
-            sheet.Cell(r, 2).SetValue(row.Name);
-            sheet.Cell(r, 3).SetValue(row.Measured);
-            sheet.Cell(r, 4).SetValue(row.Met);
-            sheet.Cell(r, 5).SetValue(row.Breached);
-            if (row.Compliance is { } compliance)
-            {
-                sheet.Cell(r, 6).SetValue(compliance);
-                sheet.Cell(r, 6).Style.NumberFormat.Format = "0.00%";
-            }
-            // Text, not numbers: ISO durations are what the screen and the CSV show.
-            sheet.Cell(r, 7).SetValue(row.MedianOverrun ?? "");
-            sheet.Cell(r, 8).SetValue(row.P90Overrun ?? "");
-            sheet.Cell(r, 9).SetValue(row.OpenOverdue);
-            sheet.Cell(r, 10).SetValue(row.LateHeld);
-            r++;
-        }
-        var info = workbook.Worksheets.Add("Period");
-        info.Cell(1, 1).SetValue("from");
-        info.Cell(1, 2).SetValue(period.From.ToString());
-        info.Cell(2, 1).SetValue("to");
-        info.Cell(2, 2).SetValue(period.To.ToString());
-        info.Cell(3, 1).SetValue("timeZone");
-        info.Cell(3, 2).SetValue(period.Zone.Id);
+            ["Compliance"] = rows.Select(r => new ComplianceSheetRow(r.ManagerId, r.Name, r.Measured, r.Met, r.Breached, r.Compliance,
+                r.MedianOverrun ?? "", r.P90Overrun ?? "", r.OpenOverdue, r.LateHeld)),
+            ["Period"] = new[] { new PeriodSheetRow(period.From.ToString(), period.To.ToString(), period.Zone.Id) },
+        };
         using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
+        // Strings are written as values (t="str" with <v>), never as formulas (<f>), whatever they start with.
+        stream.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { EnableConvertByteArray = false, EnableWriteFilePath = false });
         return stream.ToArray();
     }
+
+    // Text, not numbers, for the overruns: ISO durations are what the screen and the CSV show.
+    private sealed record ComplianceSheetRow(
+        [property: ExcelColumnName("managerId")] string ManagerId,
+        [property: ExcelColumnName("name")] string Name,
+        [property: ExcelColumnName("measured")] long Measured,
+        [property: ExcelColumnName("met")] long Met,
+        [property: ExcelColumnName("breached")] long Breached,
+        [property: ExcelColumnName("compliance"), ExcelFormat("0.00%")] double? Compliance,
+        [property: ExcelColumnName("medianOverrun")] string MedianOverrun,
+        [property: ExcelColumnName("p90Overrun")] string P90Overrun,
+        [property: ExcelColumnName("openOverdue")] long OpenOverdue,
+        [property: ExcelColumnName("lateHeld")] string LateHeld);
+
+    private sealed record PeriodSheetRow(
+        [property: ExcelColumnName("from")] string From,
+        [property: ExcelColumnName("to")] string To,
+        [property: ExcelColumnName("timeZone")] string TimeZone);
 }

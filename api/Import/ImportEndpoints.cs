@@ -43,7 +43,12 @@ public static class ImportEndpoints
             if (error is not null)
             {
                 return Results.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: "The file cannot be read.",
-                    extensions: new Dictionary<string, object?> { ["code"] = "unreadable-file", ["line"] = error.Line });
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["code"] = error.Code,
+                        ["line"] = error.Line,
+                        ["errors"] = new Dictionary<string, string[]> { ["file"] = [error.Message] },
+                    });
             }
             ImportReport report;
             bool written;

@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
 using CsvHelper;
 
 namespace Crm.Api.Import;
 
 /// <summary>
 /// Reads an uploaded client list: XLSX (first sheet), or CSV in UTF-8 (with or without BOM) or Windows-1251 (what
-/// Russian Excel saves as "CSV"), separated by ';', ',' or tabs (CsvHelper detects which).
+/// Russian Excel saves as "CSV"), separated by ';', ',' or tabs (CsvHelper detects which). Both within
+/// <see cref="SpreadsheetLimits"/>.
 /// </summary>
 public static class ImportFileReader
 {
@@ -21,7 +20,7 @@ public static class ImportFileReader
             return (null, new ImportFileError("The file is empty."));
         var zip = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         if (zip || fileName?.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) == true)
-            return ReadXlsx(bytes);
+            return XlsxTableReader.Read(bytes);
         var (text, encoding, error) = Decode(bytes);
         return error is not null ? (null, error) : ReadCsv(text!, encoding!);
     }
@@ -76,9 +75,20 @@ public static class ImportFileReader
             // The reader parses UTF-8; a Windows-1251 file was decoded above and is handed over re-encoded.
             using var reader = CsvReader.Create(Encoding.UTF8.GetBytes(text), options);
             header = [.. reader.Headers];
+            if (header.Any(h => h.Length > SpreadsheetLimits.MaxCellChars))
+                return (null, SpreadsheetLimits.CellTooLong("A column name on line 1", 1));
+            long cellCount = header.Count;
+            var read = 0;
             while (reader.Read())
             {
+                if (++read > SpreadsheetLimits.MaxRows)
+                    return (null, SpreadsheetLimits.TooManyRows());
+                cellCount += reader.FieldCount;
+                if (cellCount > SpreadsheetLimits.MaxCells)
+                    return (null, SpreadsheetLimits.TooManyCells());
                 var cells = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
+                if (cells.Any(c => c.Length > SpreadsheetLimits.MaxCellChars))
+                    return (null, SpreadsheetLimits.CellTooLong($"A value on line {reader.LineNumber}", (int)reader.LineNumber));
                 if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
                     rows.Add(new ImportRow((int)reader.LineNumber, cells));
             }
@@ -114,42 +124,4 @@ public static class ImportFileReader
         }
         return inQuotes ? openedAt : null;
     }
-
-    private static (ImportTable?, ImportFileError?) ReadXlsx(byte[] bytes)
-    {
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var workbook = new XLWorkbook(stream);
-            var sheet = workbook.Worksheets.FirstOrDefault();
-            var used = sheet?.RangeUsed();
-            if (sheet is null || used is null)
-                return (null, new ImportFileError("The workbook's first sheet is empty."));
-            var lastColumn = used.LastColumn().ColumnNumber();
-            var firstRow = used.FirstRow().RowNumber();
-            var lastRow = used.LastRow().RowNumber();
-            IReadOnlyList<string> header = [.. Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(firstRow, c)))];
-            var rows = new List<ImportRow>();
-            for (var r = firstRow + 1; r <= lastRow; r++)
-            {
-                var cells = Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(r, c))).ToList();
-                if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
-                    rows.Add(new ImportRow(r, cells));
-            }
-            return (new ImportTable(header, rows, "xlsx", null), null);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return (null, new ImportFileError("The file is not a readable XLSX workbook."));
-        }
-    }
-
-    private static string CellText(IXLCell cell) => cell.DataType switch
-    {
-        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        // Phones typed without formatting are numbers to Excel; read them back without exponent or decimals.
-        XLDataType.Number when cell.GetDouble() is var d && d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
-        XLDataType.Number => cell.GetDouble().ToString(CultureInfo.InvariantCulture),
-        _ => cell.GetString(),
-    };
 }

@@ -1,7 +1,8 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ClosedXML.Excel;
+using System.Xml.Linq;
 using Crm.Api.Tests.Infrastructure;
 using static Crm.Api.Tests.Records.RecordsApi;
 
@@ -217,19 +218,13 @@ public sealed class ImportTests : IAsyncLifetime
     [Fact]
     public async Task Import_AnXlsxWorkbook_ReadsNumbersAndDatesAsTyped()
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet("Clients");
-        string[] header = ["Компания", "Контакт", "Телефон", "Дата рождения"];
-        for (var c = 0; c < header.Length; c++)
-            sheet.Cell(1, c + 1).Value = header[c];
-        sheet.Cell(2, 1).Value = "Север Сталь";
-        sheet.Cell(2, 2).Value = "Павел Орлов";
-        sheet.Cell(2, 3).Value = 88124441020L;
-        sheet.Cell(2, 4).Value = new DateTime(1975, 5, 17, 0, 0, 0, DateTimeKind.Unspecified);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
+        var workbook = Workbooks.Write(
+        [
+            Row("Компания", "Контакт", "Телефон", "Дата рождения"),
+            Row("Север Сталь", "Павел Орлов", 88124441020L, new DateTime(1975, 5, 17, 0, 0, 0, DateTimeKind.Unspecified)),
+        ]);
 
-        var response = await UploadAsync(stream.ToArray(), "clients.xlsx");
+        var response = await UploadAsync(workbook, "clients.xlsx");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await response.JsonAsync()).Str("format").ShouldBe("xlsx");
@@ -239,6 +234,35 @@ public sealed class ImportTests : IAsyncLifetime
         contact.GetProperty("phones")[0].GetString().ShouldBe("88124441020");
         contact.Str("birthday").ShouldBe("1975-05-17");
     }
+
+    [Fact]
+    public async Task Import_AnXlsxWithAPicture_ImportsItsRows()
+    {
+        var workbook = Workbooks.WithPicture(Workbooks.Write(
+        [
+            Row("client", "contact", "phone"),
+            Row("Picture Works", "Vera Lis", "+7 900 555-01-02"),
+            Row("Frame & Co", "Ilya Ros", "+7 900 555-01-03"),
+        ]), "E2");
+        using (var zip = new ZipArchive(new MemoryStream(workbook)))
+        {
+            zip.Entries.ShouldContain(e => e.FullName.StartsWith("xl/media/", StringComparison.Ordinal) && e.FullName.EndsWith(".png", StringComparison.Ordinal));
+            var drawing = zip.Entries.Single(e => e.FullName.StartsWith("xl/drawings/drawing", StringComparison.Ordinal));
+            new StreamReader(drawing.Open()).ReadToEnd().ShouldContain("r:embed=");
+            XDocument.Load(zip.GetEntry(Workbooks.SheetPath)!.Open()).Descendants().ShouldContain(e => e.Name.LocalName == "drawing");
+        }
+
+        var response = await UploadAsync(workbook, "clients.xlsx");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var report = await response.JsonAsync();
+        report.GetProperty("clients").GetProperty("created").GetInt32().ShouldBe(2);
+        report.GetProperty("ignoredColumns").GetArrayLength().ShouldBe(0);
+        (await GetAsync(_admin, "/api/clients?q=" + Uri.EscapeDataString("frame & co")))[0].Str("name").ShouldBe("Frame & Co");
+    }
+
+    private static Dictionary<string, object?> Row(params object?[] cells) =>
+        cells.Select((value, i) => (Key: ((char)('A' + i)).ToString(), value)).ToDictionary(c => c.Key, c => c.value);
 
     [Fact]
     public async Task Import_NotAWorkbook_Is400_AndManagersMayNotImport()
