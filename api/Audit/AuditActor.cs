@@ -9,9 +9,3 @@ public sealed record AuditActor(string Id, string? Via = null)
     /// <summary>A visitor of the public website form: nobody signed in.</summary>
     public static readonly AuditActor LeadForm = new("lead-form", AuditVia.Deal);
 }
-
-public static class AuditVia
-{
-    public const string Import = "import";
-    public const string Deal = "deal";
-}

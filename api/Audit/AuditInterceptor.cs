@@ -51,15 +51,21 @@ public sealed class AuditInterceptor(IClock clock, ActingParty acting) : SaveCha
             var changes = AuditedFields.Of(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0)
                 continue;
+            var (type, id, clientId) = entry.Entity switch
+            {
+                ClientRecord client => (AuditEntityTypes.Client, client.Id, client.Id),
+                ContactRecord contact => (AuditEntityTypes.Contact, contact.Id, contact.ClientId),
+                _ => throw new InvalidOperationException($"{entry.Entity.GetType().Name} is not audited."),
+            };
             var record = new AuditEntryRecord
             {
                 Id = Guid.CreateVersion7().ToString("N"),
                 At = now,
                 ActorId = actor.Id,
                 Via = actor.Via,
-                EntityType = entry.Entity is ClientRecord ? AuditEntityTypes.Client : AuditEntityTypes.Contact,
-                EntityId = entry.Entity is ClientRecord client ? client.Id : ((ContactRecord)entry.Entity).Id,
-                ClientId = entry.Entity is ClientRecord self ? self.Id : ((ContactRecord)entry.Entity).ClientId,
+                EntityType = type,
+                EntityId = id,
+                ClientId = clientId,
                 Action = ActionOf(entry, actor),
             };
             context.Add(record);
