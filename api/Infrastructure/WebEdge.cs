@@ -14,20 +14,27 @@ public static class WebEdge
         "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; " +
         "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    public static IServiceCollection AddCrmForwardedHeaders(this IServiceCollection services, ForwardedHeadersSettings settings) =>
-        services.Configure<ForwardedHeadersOptions>(options =>
+    /// <summary>Parsed while wiring, so a mistyped address stops the host at start rather than failing every request.</summary>
+    public static IServiceCollection AddCrmForwardedHeaders(this IServiceCollection services, ForwardedHeadersSettings settings)
+    {
+        var proxies = settings.KnownProxies.Select(p => IPAddress.TryParse(p.Trim(), out var address) ? address
+            : throw new InvalidOperationException($"Crm:ForwardedHeaders:KnownProxies: '{p}' is not an IP address.")).ToArray();
+        var networks = settings.KnownNetworks.Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network) ? network
+            : throw new InvalidOperationException($"Crm:ForwardedHeaders:KnownNetworks: '{n}' is not a network in CIDR form (10.0.0.0/8).")).ToArray();
+        return services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // Loopback is trusted by default; here only what the operator names is, so a client's own header counts for nothing.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in settings.KnownProxies)
-                options.KnownProxies.Add(IPAddress.Parse(proxy));
-            foreach (var network in settings.KnownNetworks)
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            foreach (var proxy in proxies)
+                options.KnownProxies.Add(proxy);
+            foreach (var network in networks)
+                options.KnownIPNetworks.Add(network);
             // A chain of known proxies is walked back to the first address none of them is.
             options.ForwardLimit = null;
         });
+    }
 
     /// <summary>First in the pipeline: the client address the rate limits see, and the headers on every answer, errors included.</summary>
     public static WebApplication UseCrmWebEdge(this WebApplication app, ForwardedHeadersSettings proxies)
