@@ -28,7 +28,12 @@ internal sealed class FirstAdmin(IDbContextFactory<CrmDbContext> contexts, IOpti
         var password = PasswordEndpoints.NewOneTimePassword();
         db.Users.Add(new UserRecord
         {
-            Id = id, Email = email, Name = "Administrator", Role = Roles.Admin, PasswordHash = PasswordHasher.Hash(password), MustChangePassword = true,
+            Id = id,
+            Email = email,
+            Name = "Administrator",
+            Role = Roles.Admin,
+            PasswordHash = PasswordHasher.Hash(password),
+            MustChangePassword = true,
         });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogWarning(

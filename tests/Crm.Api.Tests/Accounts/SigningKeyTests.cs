@@ -17,6 +17,8 @@ public sealed class SigningKeyTests
             CrmTestHost.StartAsync(data, settings: new Dictionary<string, string?> { ["Crm:SigningKey"] = "one secret for every node" }));
 
         refused.Message.ShouldContain("Crm:SigningKey is shorter than 32 bytes");
+        if (TestDatabase.IsPostgres)
+            TestDatabase.DropPostgres(TestDatabase.DatabaseNameFor(data));
         System.IO.Directory.Delete(data, recursive: true);
     }
 
