@@ -37,10 +37,20 @@ internal static class DefinitionReader
                 return new(null, Problems.Validation(new() { ["id"] = ["A funnel needs an id."] }));
             if (!IdRules.IsValid(definition.Id))
                 return new(null, Problems.Validation(new() { ["id"] = [IdRules.Explanation] }));
+            if (NullPart(definition) is { } part)
+                return new(null, Problems.Validation(new() { [part] = ["This list is missing or holds a null; give it as an array of objects."] }));
             if (definition.Activities.Count > TextLimits.DefinitionActivities)
                 return new(null, Problems.Validation(new() { ["activities"] = [$"A funnel has at most {TextLimits.DefinitionActivities} activities (this one has {definition.Activities.Count})."] }));
             if (TextLimits.Errors(("name", definition.Name, TextLimits.Name)) is { Count: > 0 } tooLong)
                 return new(null, Problems.Validation(tooLong));
+            var errors = new Dictionary<string, string[]>();
+            for (var i = 0; i < definition.Activities.Count && errors.Count == 0; i++)
+            {
+                TextLimits.Check(errors, $"activities[{i}].id", definition.Activities[i]?.Id, TextLimits.Id);
+                TextLimits.Check(errors, $"activities[{i}].name", definition.Activities[i]?.Name, TextLimits.Name);
+            }
+            if (errors.Count > 0)
+                return new(null, Problems.Validation(errors));
             return new(definition, null);
         }
         catch (JsonException ex)
@@ -52,5 +62,29 @@ internal static class DefinitionReader
         {
             return new(null, Problems.BadRequest($"The body is not a valid funnel definition: {ex.Message}"));
         }
+    }
+
+    /// <summary>The first list that JSON <c>null</c> emptied or filled with nulls; the compiler expects lists of objects.</summary>
+    private static string? NullPart(WorkflowDefinition definition)
+    {
+        if (definition.Activities is null || definition.Activities.Any(a => a is null))
+            return "activities";
+        if (definition.Connections is null || definition.Connections.Any(c => c is null))
+            return "connections";
+        if (definition.Regulations is null || definition.Regulations.Any(r => r is null))
+            return "regulations";
+        for (var i = 0; i < definition.Activities.Count; i++)
+        {
+            if (definition.Activities[i].Regulation is { } regulation && (regulation.Escalations is null || regulation.Escalations.Any(e => e is null)))
+                return $"activities[{i}].regulation.escalations";
+            if (definition.Activities[i].Outcomes is { } outcomes && outcomes.Any(o => o is null))
+                return $"activities[{i}].outcomes";
+        }
+        for (var i = 0; i < definition.Regulations.Count; i++)
+        {
+            if (definition.Regulations[i].Escalations is null || definition.Regulations[i].Escalations.Any(e => e is null))
+                return $"regulations[{i}].escalations";
+        }
+        return null;
     }
 }
