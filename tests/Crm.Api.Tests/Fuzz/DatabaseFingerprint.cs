@@ -44,7 +44,15 @@ internal static class DatabaseFingerprint
 
     private static string? Show(DbDataReader reader, int column) => reader.IsDBNull(column)
         ? "\u2400"
-        : reader.GetValue(column) is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture);
+        : reader.GetValue(column) switch
+        {
+            byte[] bytes => Convert.ToHexString(bytes),
+            // PostgreSQL arrays (text[]) arrive as arrays: their items are the data.
+            System.Collections.IEnumerable items and not string => string.Join("\u241E", items.Cast<object?>().Select(Invariant)),
+            var value => Invariant(value),
+        };
+
+    private static string? Invariant(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<string> HashAsync(DbConnection connection, string table)
     {

@@ -36,6 +36,7 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output)
             var routes = Routes(host.Services);
             output.WriteLine($"{routes.Count} routes: {string.Join(", ", routes.Select(r => $"{r.Method} {r.Pattern}"))}");
             routes.ShouldContain(r => r.Pattern == "/api/calendars/{id}/deadline", "the endpoint list is read from the host");
+            await FingerprintShouldSeeAChangeAsync(host, admin);
 
             var failures = new List<string>();
             var sent = 0;
@@ -64,6 +65,15 @@ public sealed class EndpointFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>A route, with the property names of its JSON body when it binds one (from the endpoint's accepts metadata).</summary>
+    /// <summary>The fingerprint notices an accepted change, so "unchanged" below means something.</summary>
+    private static async Task FingerprintShouldSeeAChangeAsync(CrmTestHost host, HttpClient admin)
+    {
+        var before = await DatabaseFingerprint.TakeAsync(host.Services);
+        var created = await admin.PostJsonAsync("/api/clients", new { name = "Fingerprint check", kind = "company" });
+        created.IsSuccessStatusCode.ShouldBeTrue(await created.Content.ReadAsStringAsync());
+        DatabaseFingerprint.Difference(before, await DatabaseFingerprint.TakeAsync(host.Services)).ShouldNotBeEmpty();
+    }
+
     private sealed record Route(string Method, string Pattern, IReadOnlyList<string> Fields);
 
     /// <summary>Every API route with its methods. Skipped: the SignalR hub (a WebSocket protocol, not request bodies),
