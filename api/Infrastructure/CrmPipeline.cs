@@ -24,6 +24,7 @@ public static class CrmPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimits();
+        app.UseNulFreeQueries();
         // Before authorization: the app's files are public, and the fallback policy would otherwise demand a token for them.
         var designer = ServeDesignerFiles(app);
         app.UseAuthentication();

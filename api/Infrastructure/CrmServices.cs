@@ -138,6 +138,7 @@ public static class CrmServices
         {
             // First, so it wins over NodaTime's own instant converter when reading.
             options.SerializerOptions.Converters.Insert(0, new BoundedInstantConverter());
+            options.SerializerOptions.Converters.Insert(0, new NulFreeText.Converter());
             options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
