@@ -30,6 +30,8 @@ public static class CalendarEndpoints
                 return Problems.Forbidden("Only admins edit calendars.");
             if (id == CalendarIds.AlwaysOpen)
                 return Problems.BadRequest("The built-in 24x7 calendar cannot be changed.");
+            if (!IdRules.IsValid(id))
+                return Problems.Validation(new() { ["id"] = [IdRules.Explanation] });
             CalendarDefinition? definition;
             try
             {
@@ -41,10 +43,13 @@ public static class CalendarEndpoints
                     return Problems.BadRequest($"The body's id differs from the address's '{id}'.");
                 definition = node.Deserialize<CalendarDefinition>(CalendarJson.Options);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            // ArgumentException: a property named twice in the body.
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
             {
                 return Problems.BadRequest($"The body is not a valid calendar: {ex.Message}");
             }
+            if (TextLimits.Errors(("name", definition?.Name, TextLimits.Name)) is { Count: > 0 } tooLong)
+                return Problems.Validation(tooLong);
             var compiled = CalendarCompiler.Compile(definition!);
             if (compiled.Calendar is not { } calendar)
                 return Problems.Validation(compiled.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
@@ -78,7 +83,9 @@ public static class CalendarEndpoints
             var duration = Crm.Engine.Definitions.WorkingDuration.Parse(body.Duration, calendar.WorkingDay, allowZero: true);
             if (duration.Error is not null)
                 return Problems.Validation(new() { ["duration"] = [duration.Error] });
-            return Results.Ok(new { dueAt = calendar.Deadline(body.Start.Value, duration.Value) });
+            if (SupportedTime.DeadlineWithin(calendar, body.Start.Value, duration.Value) is not { } due)
+                return Problems.Validation(new() { ["duration"] = [$"The deadline would fall after {SupportedTime.Max}; instants lie {SupportedTime.InstantRange}."] });
+            return Results.Ok(new { dueAt = due });
         });
 
         group.MapPost("/{id}/working-time", (string id, WorkingTimeRequest body, CalendarRegistry registry) =>
@@ -87,6 +94,9 @@ public static class CalendarEndpoints
                 return Problems.NotFound($"Calendar '{id}' does not exist.");
             if (body.From is null || body.To is null)
                 return Problems.Validation(new() { ["from"] = ["Give both 'from' and 'to'."] });
+            // Instants in bodies are already within SupportedTime; the span is capped so one question stays cheap.
+            if (body.To.Value - body.From.Value > SupportedTime.MaxSpan)
+                return Problems.Validation(new() { ["to"] = ["'to' is at most ten years after 'from'."] });
             return Results.Ok(new { duration = IsoDuration.Format(calendar.WorkingTime(body.From.Value, body.To.Value)) });
         });
     }

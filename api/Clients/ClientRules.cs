@@ -1,4 +1,5 @@
 using Crm.Api.Dictionaries;
+using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
 using NodaTime.Text;
 
@@ -18,8 +19,8 @@ public static class ClientRules
 
     public static void CheckClient(ClientRequest body, ISet<string> sources, ISet<string> segments, Dictionary<string, string[]> errors, string prefix = "")
     {
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
-            errors[prefix + "name"] = ["A client needs a name of at most 200 characters."];
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > TextLimits.Name)
+            errors[prefix + "name"] = [$"A client needs a name of at most {TextLimits.Name} characters."];
         if (Kind(body.Kind) is null)
             errors[prefix + "kind"] = ["kind is company or person."];
         if (body.Source is { } source && !sources.Contains(source))
@@ -28,15 +29,19 @@ public static class ClientRules
         if (unknown.Count > 0)
             errors[prefix + "segments"] = [$"Not in the segments dictionary: {string.Join(", ", unknown)}."];
         for (var i = 0; i < (body.Contacts?.Count ?? 0); i++)
-            CheckContact(body.Contacts![i], errors, $"{prefix}contacts[{i}].");
+        {
+            if (body.Contacts![i] is { } contact)
+                CheckContact(contact, errors, $"{prefix}contacts[{i}].");
+            else
+                errors[$"{prefix}contacts[{i}]"] = ["A contact is an object with at least a name."];
+        }
     }
 
     public static void CheckContact(ContactRequest body, Dictionary<string, string[]> errors, string prefix = "")
     {
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > 200)
-            errors[prefix + "name"] = ["A contact needs a name of at most 200 characters."];
-        if (body.Position is { Length: > 200 })
-            errors[prefix + "position"] = ["A position is at most 200 characters."];
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > TextLimits.Name)
+            errors[prefix + "name"] = [$"A contact needs a name of at most {TextLimits.Name} characters."];
+        TextLimits.Check(errors, prefix + "position", body.Position, TextLimits.Name);
         if (PhoneProblem(body.Phones) is { } phone)
             errors[prefix + "phones"] = [phone];
         if (EmailProblem(body.Emails) is { } email)
@@ -51,7 +56,7 @@ public static class ClientRules
             return $"At most {MaxItems} phones.";
         foreach (var phone in phones ?? [])
         {
-            if (phone is null || phone.Length > 40 || ContactKeys.Phone(phone) is not { Length: >= 5 and <= 15 })
+            if (phone is null || phone.Length > TextLimits.Phone || ContactKeys.Phone(phone) is not { Length: >= 5 and <= 15 })
                 return $"'{phone}' is not a phone number: it needs 5 to 15 digits.";
         }
         return null;
@@ -72,7 +77,7 @@ public static class ClientRules
     public static bool IsEmail(string? email)
     {
         var text = email?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > 254 || text.Any(char.IsWhiteSpace))
+        if (string.IsNullOrEmpty(text) || text.Length > TextLimits.Email || text.Any(char.IsWhiteSpace))
             return false;
         var at = text.IndexOf('@', StringComparison.Ordinal);
         return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1;

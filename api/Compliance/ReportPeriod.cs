@@ -1,4 +1,5 @@
 using Crm.Api.Infrastructure;
+using Crm.Engine.Calendars;
 using NodaTime;
 using NodaTime.Text;
 
@@ -37,6 +38,12 @@ public sealed record ReportPeriod(Instant From, Instant To, DateTimeZone Zone)
             problem = Problems.Validation(new() { ["from"] = ["'from' is after 'to'."] });
             return false;
         }
+        // Reports walk the period day by day and week by week; ten years is more than any audit asks for.
+        if (resolvedTo - resolvedFrom > SupportedTime.MaxSpan)
+        {
+            problem = Problems.Validation(new() { ["from"] = ["A period is at most ten years long."] });
+            return false;
+        }
         period = new ReportPeriod(resolvedFrom, resolvedTo, zone);
         return true;
     }
@@ -53,13 +60,22 @@ public sealed record ReportPeriod(Instant From, Instant To, DateTimeZone Zone)
         if (string.IsNullOrWhiteSpace(text))
             return null;
         text = text.Trim();
+        Instant? value = null;
         if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant)
-            return instant.Value;
-        if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
-            return offset.Value.ToInstant();
-        if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
-            return zone.AtStartOfDay(endOfDay ? date.Value.PlusDays(1) : date.Value).ToInstant();
-        errors[name] = [$"'{text}' is neither an instant (2027-03-01T00:00:00Z) nor a date (2027-03-01)."];
+            value = instant.Value;
+        else if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+            value = offset.Value.ToInstant();
+        // Dates far from the supported range are refused before they are moved to the next day or into a zone.
+        else if (LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+            value = date.Value.Year is > 1800 and < 2300 ? zone.AtStartOfDay(endOfDay ? date.Value.PlusDays(1) : date.Value).ToInstant() : Instant.MaxValue;
+        if (value is { } bound)
+        {
+            if (SupportedTime.Contains(bound) || (endOfDay && bound == SupportedTime.Max))
+                return bound;
+            errors[name] = [$"'{TextLimits.Shorten(text)}' is out of range: '{name}' lies {SupportedTime.InstantRange}."];
+            return null;
+        }
+        errors[name] = [$"'{TextLimits.Shorten(text)}' is neither an instant (2027-03-01T00:00:00Z) nor a date (2027-03-01)."];
         return null;
     }
 }

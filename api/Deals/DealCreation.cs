@@ -18,8 +18,8 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Title))
             errors["title"] = ["A deal needs a title."];
-        else if (body.Title.Length > 200)
-            errors["title"] = ["A title is at most 200 characters."];
+        else
+            TextLimits.Check(errors, "title", body.Title, TextLimits.Name);
         if (string.IsNullOrWhiteSpace(body.WorkflowId))
             errors["workflowId"] = ["Name the funnel (workflowId)."];
         if (body.Amount is < 0)
@@ -30,6 +30,12 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
             errors["contact.email"] = ["That is not an e-mail address."];
         if (body.Contact?.Phone is { Length: > 0 } phone && ContactKeys.Phone(phone) is not { Length: >= 5 })
             errors["contact.phone"] = ["A phone number needs at least 5 digits."];
+        TextLimits.Check(errors, "client.name", body.Client?.Name, TextLimits.Name);
+        TextLimits.Check(errors, "contact.name", body.Contact?.Name, TextLimits.Name);
+        TextLimits.Check(errors, "contact.email", body.Contact?.Email, TextLimits.Email);
+        TextLimits.Check(errors, "contact.phone", body.Contact?.Phone, TextLimits.Phone);
+        TextLimits.Check(errors, "contact.position", body.Contact?.Position, TextLimits.Name);
+        TextLimits.CheckFields(errors, "fields", body.Fields);
         if (body.Source is { } source && !await db.InDictionaryAsync(DictionaryKinds.Sources, source, ct))
             errors["source"] = [$"'{source}' is not in the sources dictionary."];
         // A manager's deal is their own unless they say otherwise (and then they are refused below).

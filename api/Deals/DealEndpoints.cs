@@ -35,6 +35,9 @@ public static class DealEndpoints
             if (string.IsNullOrWhiteSpace(body.Outcome))
                 return Problems.Validation(new() { ["outcome"] = ["Choose an outcome."] });
             var errors = await CheckDetailsAsync(db, null, body.Amount, body.Source, ct);
+            TextLimits.Check(errors, "comment", body.Comment, TextLimits.Comment);
+            TextLimits.Check(errors, "nextStep.what", body.NextStep?.What, TextLimits.Short);
+            TextLimits.CheckFields(errors, "fields", body.Fields);
             if (errors.Count > 0)
                 return Problems.Validation(errors);
             if (!http.Request.TryIfMatch(out var expected))
@@ -82,6 +85,8 @@ public static class DealEndpoints
         {
             if (body.At is null || string.IsNullOrWhiteSpace(body.What))
                 return Problems.Validation(new() { ["nextStep"] = ["A next step needs both 'at' and 'what'."] });
+            if (TextLimits.Errors(("what", body.What, TextLimits.Short)) is { Count: > 0 } tooLong)
+                return Problems.Validation(tooLong);
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             var caller = http.Caller();
@@ -91,6 +96,7 @@ public static class DealEndpoints
         group.MapMethods("/{id}", ["PATCH"], async (string id, UpdateDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, CancellationToken ct) =>
         {
             var errors = await CheckDetailsAsync(db, body.Title, body.Amount, body.Source, ct);
+            TextLimits.CheckFields(errors, "fields", body.Fields);
             if (errors.Count > 0)
                 return Problems.Validation(errors);
             if (!http.Request.TryIfMatch(out var expected))
@@ -115,8 +121,8 @@ public static class DealEndpoints
     internal static async Task<Dictionary<string, string[]>> CheckDetailsAsync(CrmDbContext db, string? title, decimal? amount, string? source, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (title is not null && (string.IsNullOrWhiteSpace(title) || title.Length > 200))
-            errors["title"] = ["A title is 1 to 200 characters."];
+        if (title is not null && (string.IsNullOrWhiteSpace(title) || title.Length > TextLimits.Name))
+            errors["title"] = [$"A title is 1 to {TextLimits.Name} characters."];
         if (amount is < 0)
             errors["amount"] = ["The amount cannot be negative."];
         if (source is not null && !await db.InDictionaryAsync(DictionaryKinds.Sources, source, ct))

@@ -32,15 +32,21 @@ public static class DictionaryEndpoints
                 return Problems.NotFound($"There is no dictionary '{kind}'; the dictionaries are {string.Join(", ", DictionaryKinds.All)}.");
             var errors = new Dictionary<string, string[]>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < body.Length; i++)
+            if (body.Length > TextLimits.DictionaryEntries)
+                errors["body"] = [$"A dictionary has at most {TextLimits.DictionaryEntries} entries."];
+            for (var i = 0; i < body.Length && !errors.ContainsKey("body"); i++)
             {
-                var entry = body[i];
+                if (body[i] is not { } entry)
+                {
+                    errors[$"[{i}]"] = ["An entry is an object with an id and a name."];
+                    continue;
+                }
                 if (!IdRules.IsValid(entry.Id))
                     errors[$"[{i}].id"] = [IdRules.Explanation];
                 else if (!seen.Add(entry.Id!))
                     errors[$"[{i}].id"] = [$"'{entry.Id}' appears twice."];
-                if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Length > 200)
-                    errors[$"[{i}].name"] = ["A name of 1 to 200 characters is required."];
+                if (string.IsNullOrWhiteSpace(entry.Name) || entry.Name.Length > TextLimits.Name)
+                    errors[$"[{i}].name"] = [$"A name of 1 to {TextLimits.Name} characters is required."];
             }
             if (errors.Count > 0)
                 return Problems.Validation(errors);

@@ -27,8 +27,8 @@ public static class DirectoryEditEndpoints
             if (user is null)
                 return Problems.NotFound($"User '{id}' does not exist.");
             var errors = new Dictionary<string, string[]>();
-            if (body.Name is not null && (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200))
-                errors["name"] = ["A name is 1 to 200 characters."];
+            if (body.Name is not null && (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > TextLimits.Name))
+                errors["name"] = [$"A name is 1 to {TextLimits.Name} characters."];
             if (body.Role is not null && !Roles.IsKnown(body.Role))
                 errors["role"] = ["Role must be admin, head or manager."];
             if (body.TeamId is { Length: > 0 } team && directory.FindTeam(team) is null)
@@ -69,8 +69,8 @@ public static class DirectoryEditEndpoints
             if (team is null)
                 return Problems.NotFound($"Team '{id}' does not exist.");
             var errors = new Dictionary<string, string[]>();
-            if (body.Name is not null && (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200))
-                errors["name"] = ["A name is 1 to 200 characters."];
+            if (body.Name is not null && (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > TextLimits.Name))
+                errors["name"] = [$"A name is 1 to {TextLimits.Name} characters."];
             if (body.HeadId is { Length: > 0 } head && directory.Find(head) is not { Role: Roles.Head, Active: true })
                 errors["headId"] = [$"'{head}' is not an active head."];
             if (errors.Count > 0)

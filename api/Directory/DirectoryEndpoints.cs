@@ -40,6 +40,10 @@ public static class DirectoryEndpoints
                 errors["email"] = ["A valid e-mail is required."];
             if (string.IsNullOrWhiteSpace(body.Name))
                 errors["name"] = ["A name is required."];
+            TextLimits.Check(errors, "name", body.Name?.Trim(), TextLimits.Name);
+            TextLimits.Check(errors, "email", email, TextLimits.Email);
+            if (!string.IsNullOrWhiteSpace(body.Id) && !IdRules.IsValid(body.Id.Trim()))
+                errors["id"] = [IdRules.Explanation];
             if (!Roles.IsKnown(body.Role))
                 errors["role"] = ["Role must be admin, head or manager."];
             if (PasswordRules.Problem(body.Password, email) is { } passwordProblem)
@@ -49,6 +53,8 @@ public static class DirectoryEndpoints
             if (errors.Count > 0)
                 return Problems.Validation(errors);
             var id = string.IsNullOrWhiteSpace(body.Id) ? email!.Split('@')[0] : body.Id.Trim();
+            if (id.Length > TextLimits.Id)
+                return Problems.Validation(new() { ["id"] = [IdRules.Explanation] });
             if (await db.Users.AnyAsync(u => u.Email == email || u.Id == id, ct))
                 return Problems.Conflict("A user with that id or e-mail already exists.", "duplicate");
             var user = new UserRecord { Id = id, Email = email!, Name = body.Name!.Trim(), Role = body.Role!, TeamId = body.TeamId, PasswordHash = PasswordHasher.Hash(body.Password!) };
@@ -72,6 +78,10 @@ public static class DirectoryEndpoints
                 return Problems.Forbidden("Only admins create teams.");
             if (string.IsNullOrWhiteSpace(body.Id) || string.IsNullOrWhiteSpace(body.Name))
                 return Problems.Validation(new() { ["id"] = ["A team needs an id and a name."] });
+            if (!IdRules.IsValid(body.Id.Trim()))
+                return Problems.Validation(new() { ["id"] = [IdRules.Explanation] });
+            if (TextLimits.Errors(("name", body.Name.Trim(), TextLimits.Name)) is { Count: > 0 } tooLong)
+                return Problems.Validation(tooLong);
             if (body.HeadId is not null && directory.Find(body.HeadId) is not { Role: Roles.Head })
                 return Problems.Validation(new() { ["headId"] = [$"'{body.HeadId}' is not a head."] });
             if (await db.Teams.AnyAsync(t => t.Id == body.Id, ct))

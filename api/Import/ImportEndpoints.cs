@@ -71,5 +71,5 @@ public static class ImportEndpoints
                     ["badRows"] = report.BadRows,
                     ["errors"] = report.BadRows.GroupBy(b => $"row {b.Row}").ToDictionary(g => g.Key, g => g.Select(b => b.Column is null ? b.Reason : $"{b.Column}: {b.Reason}").ToArray()),
                 });
-        });
+        }).WithBodyLimit(MaxRequestBytes);
 }

@@ -26,6 +26,8 @@ public static class CrmPipeline
         app.UseCrmWebEdge(app.Services.GetRequiredService<IOptions<CrmOptions>>().Value.ForwardedHeaders);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
+        app.UseNulFreeQueries();
         // Before authorization: the app's files are public, and the fallback policy would otherwise demand a token for them.
         var designer = ServeDesignerFiles(app);
         AnswerMissingFiles(app);

@@ -151,8 +151,14 @@ public static class CrmServices
         services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
         services.AddProblemDetails();
         services.AddExceptionHandler<BusyDealHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
+        // Binding failures throw, so BadRequestHandler can name the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>
         {
+            // First, so it wins over NodaTime's own instant converter when reading.
+            options.SerializerOptions.Converters.Insert(0, new BoundedInstantConverter());
+            options.SerializerOptions.Converters.Insert(0, new NulFreeText.Converter());
             options.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

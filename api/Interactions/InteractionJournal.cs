@@ -134,10 +134,9 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
             errors["kind"] = [$"kind is one of {string.Join(", ", InteractionKinds.All)}."];
         if (string.IsNullOrWhiteSpace(body.Text))
             errors["text"] = ["Say what happened."];
-        else if (body.Text.Length > 10_000)
-            errors["text"] = ["At most 10,000 characters."];
-        if (body.Topic is { Length: > 200 })
-            errors["topic"] = ["A topic is at most 200 characters."];
+        else
+            TextLimits.Check(errors, "text", body.Text, TextLimits.Comment);
+        TextLimits.Check(errors, "topic", body.Topic, TextLimits.Name);
         if (body.Result is { } result && !await db.InDictionaryAsync(DictionaryKinds.WorkResults, result, ct))
             errors["result"] = [$"'{result}' is not in the work-results dictionary."];
         if (body.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId, ct))

@@ -46,7 +46,7 @@ public static class WorkflowEndpoints
             if (read.Problem is not null)
                 return read.Problem;
             return await drafts.CreateAsync(read.Definition!, ct);
-        });
+        }).WithBodyLimit(TextLimits.DefinitionBytes);
 
         group.MapPut("/{id}", async (string id, HttpContext http, WorkflowDrafts drafts, CancellationToken ct) =>
         {
@@ -58,7 +58,7 @@ public static class WorkflowEndpoints
             if (read.Problem is not null)
                 return read.Problem;
             return await drafts.ReplaceAsync(id, read.Definition!, expected, ct);
-        });
+        }).WithBodyLimit(TextLimits.DefinitionBytes);
 
         group.MapPost("/{id}/publish", async (string id, HttpContext http, WorkflowDrafts drafts, CancellationToken ct) =>
         {
@@ -84,7 +84,7 @@ public static class WorkflowEndpoints
                 return read.Problem;
             var result = compiler.Compile(read.Definition!);
             return Results.Ok(new { valid = result.IsValid, errors = result.Errors.Select(e => new { e.ActivityId, e.Code, e.Message }) });
-        });
+        }).WithBodyLimit(TextLimits.DefinitionBytes);
     }
 
     /// <summary>The definition as stored, with the version facts beside it.</summary>
