@@ -68,6 +68,10 @@ public sealed class DeadlineScheduler(
             Wake();
     }
 
+    /// <summary>Makes the loop look at the clock now instead of when it planned to: for a clock that jumps rather than
+    /// ticks (an operator correcting the time, a test moving a fake clock), since the loop sleeps by real time.</summary>
+    public void ClockMoved() => Wake();
+
     /// <summary>
     /// Advances every deal whose earliest instant has come, straight from the database (the sweep's safety net, and
     /// how tests drive time); deals the loop already holds are left to it. Returns how many deals were handed over.
