@@ -5,26 +5,18 @@ using Crm.Engine.Runtime;
 
 namespace Crm.Api.Deals;
 
-/// <summary>Who sees which deal: admins all; heads their teams' deals; managers their own and their team's unowned queue.</summary>
+/// <summary>Who sees which deal, as <see cref="DealSight"/> defines it: admins all; heads their teams' deals; everyone their
+/// own deals and their team's unowned queue.</summary>
 public static class DealVisibility
 {
     public static IQueryable<DealRecord> VisibleTo(this IQueryable<DealRecord> deals, Caller caller, UserDirectory directory)
     {
-        if (caller.IsAdmin)
-            return deals;
-        if (caller.IsHead)
-        {
-            var teams = directory.TeamsLedBy(caller.Id).ToArray();
-            return deals.Where(d => d.OwnerId == caller.Id || (d.TeamId != null && teams.Contains(d.TeamId)));
-        }
-        return deals.Where(d => d.OwnerId == caller.Id || (d.OwnerId == null && caller.TeamId != null && d.TeamId == caller.TeamId));
+        var sight = DealSight.For(caller, directory);
+        return sight.All ? deals : deals.Where(sight.ToExpression());
     }
 
     public static bool CanSee(Caller caller, string? ownerId, string? teamId, UserDirectory directory) =>
-        caller.IsAdmin
-        || ownerId == caller.Id
-        || (caller.IsHead && teamId is not null && directory.TeamsLedBy(caller.Id).Contains(teamId))
-        || (ownerId is null && teamId is not null && teamId == caller.TeamId);
+        DealSight.For(caller, directory).Matches(ownerId, teamId);
 
     /// <summary>A guard for commands: the deal must be visible to the caller, judged on its state at the moment of change.</summary>
     public static Func<DealInstance, EngineError?> Guard(Caller caller, UserDirectory directory, bool ownerOrLeadOnly = false) => deal =>

@@ -57,7 +57,6 @@ public static class CrmServices
         else
             services.AddSingleton<ISchedulerLease, SingleNodeLease>();
         services.AddSingleton<DeadlineScheduler>();
-        services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<DeadlineScheduler>());
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
@@ -77,6 +76,8 @@ public static class CrmServices
         }
         services.AddSingleton<SharedState>();
         services.AddSingleton<DealCommandProcessor>();
+        // Started before anything that submits at startup, stopped (after draining) once they have stopped.
+        services.AddHostedService<DealCommandProcessorService>();
         services.AddSingleton<DealQueries>();
         services.AddScoped<WorkflowDrafts>();
         services.AddScoped<DealCreation>();

@@ -34,8 +34,8 @@ internal static class ClockTallySql
             """;
     }
 
-    /// <summary>Rebuilds every block from the daily tallies (after <see cref="FillOverruns"/>): used by the migration
-    /// that introduced them and by the benchmark's loader. Integer division truncates towards zero in both databases,
+    /// <summary>Rebuilds every block from the daily tallies (after <see cref="FillOverruns"/>): used by the benchmark's
+    /// loader and tests (the migration that introduced them carries its own copy, as migrations must). Integer division truncates towards zero in both databases,
     /// so days before 1970 are floored by hand.</summary>
     public static string RebuildBlocks => "DELETE FROM \"ClockTallyBlocks\";\n" + string.Concat(Engine.Compliance.TallyBlocks.Sizes.Select(size =>
     {
@@ -48,8 +48,8 @@ internal static class ClockTallySql
             """;
     }));
 
-    /// <summary>Rebuilds every tally's counts from the clocks: used by the migration that introduced them (before there
-    /// were overruns) and, followed by <see cref="FillOverruns"/>, by the benchmark's loader.</summary>
+    /// <summary>Rebuilds every tally's counts from the clocks: followed by <see cref="FillOverruns"/>, used by the
+    /// benchmark's loader and tests (the migrations that introduced them carry their own copies).</summary>
     public const string RebuildCounts = """
         DELETE FROM "ClockTallies";
         INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached")
@@ -65,8 +65,8 @@ internal static class ClockTallySql
         """;
 
     /// <summary>Sets every tally's overruns from its finished breaches, and its late time held as if each breach's owner
-    /// had held it throughout (clocks stored before holdings were kept have nothing better): used by the migration that
-    /// introduced them and by the benchmark's loader. Every breach already has its tally row (<see cref="RebuildCounts"/>
+    /// had held it throughout (clocks stored before holdings were kept have nothing better): used by the benchmark's
+    /// loader and tests. Every breach already has its tally row (<see cref="RebuildCounts"/>
     /// made them).</summary>
     public const string FillOverruns = """
         UPDATE "ClockTallies" SET "Overruns" = "Finished"."List", "LateHeldTicks" = "Finished"."Late" FROM (

@@ -24,7 +24,7 @@ namespace Crm.Api.Scheduling;
 /// </summary>
 public sealed class DeadlineScheduler(
     IDbContextFactory<CrmDbContext> contexts,
-    IServiceProvider services,
+    DealCommandProcessor processor,
     ISchedulerLease lease,
     IClock clock,
     IOptions<CrmOptions> options,
@@ -50,6 +50,7 @@ public sealed class DeadlineScheduler(
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _sweepGate = new(1, 1);
     private long _nextWakeTicks = long.MaxValue;
+    private IDisposable? _subscription;
 
     /// <summary>How many deals the in-memory window holds now.</summary>
     public int ArmedCount => _window.Count;
@@ -67,6 +68,10 @@ public sealed class DeadlineScheduler(
             Wake();
     }
 
+    /// <summary>Makes the loop look at the clock now instead of when it planned to: for a clock that jumps rather than
+    /// ticks (an operator correcting the time, a test moving a fake clock), since the loop sleeps by real time.</summary>
+    public void ClockMoved() => Wake();
+
     /// <summary>
     /// Advances every deal whose earliest instant has come, straight from the database (the sweep's safety net, and
     /// how tests drive time); deals the loop already holds are left to it. Returns how many deals were handed over.
@@ -80,7 +85,6 @@ public sealed class DeadlineScheduler(
 
     private async Task<int> RunDueCoreAsync(CancellationToken cancellationToken)
     {
-        var processor = services.GetRequiredService<DealCommandProcessor>();
         await _sweepGate.WaitAsync(cancellationToken);
         try
         {
@@ -118,7 +122,6 @@ public sealed class DeadlineScheduler(
     {
         if (!options.Value.RunScheduler)
             return;
-        var processor = services.GetRequiredService<DealCommandProcessor>();
         var inFlight = new List<Task>(MaxInFlight);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -141,7 +144,7 @@ public sealed class DeadlineScheduler(
                     inFlight.RemoveAll(t => t.IsCompleted);
                     if (inFlight.Count >= MaxInFlight)
                         await Task.WhenAny(inFlight);
-                    inFlight.Add(HandOverAsync(processor, due));
+                    inFlight.Add(HandOverAsync(due));
                     continue;
                 }
                 var wakeAt = NextWake(now);
@@ -229,14 +232,23 @@ public sealed class DeadlineScheduler(
             _window.Update(row.Id, row.NextDueAt);
     }
 
+    /// <summary>Hears of every commit (to arm what it brings due) before the loop starts.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription ??= processor.Subscribe(this);
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <summary>Stops firing, then gives the lease up so another node takes over without waiting for this process to exit.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await lease.ReleaseAsync();
+        _subscription?.Dispose();
+        _subscription = null;
     }
 
-    private async Task HandOverAsync(DealCommandProcessor processor, List<string> dealIds)
+    private async Task HandOverAsync(List<string> dealIds)
     {
         try
         {

@@ -10,7 +10,10 @@ namespace Crm.Engine.Runtime;
 /// The single writer of deal state. Commands queue up; each round takes what is waiting (up to
 /// <see cref="MaxBatch"/>), loads the deals fresh, applies the commands in arrival order, commits all
 /// of them in one transaction and only then answers each caller. Many moves share one commit (group
-/// commit), and no answer is given for a change that is not durable.
+/// commit), and no answer is given for a change that is not durable. The rounds run between
+/// <see cref="StartAsync"/> and <see cref="StopAsync"/> (the host calls them); commands submitted before the start wait.
+/// Whoever needs to hear of commits either comes with the constructor or <see cref="Subscribe"/>s, so a listener that
+/// itself submits (the deadline scheduler) depends on the processor and never the other way round.
 /// </summary>
 public sealed class DealCommandProcessor : IAsyncDisposable
 {
@@ -22,9 +25,10 @@ public sealed class DealCommandProcessor : IAsyncDisposable
     private readonly IFlowchartSource _flows;
     private readonly DealEngine _engine;
     private readonly IClock _clock;
-    private readonly IReadOnlyList<IDealCommitListener> _listeners;
     private readonly ILogger<DealCommandProcessor> _logger;
-    private readonly Task _loop;
+    private readonly Lock _gate = new();
+    private IDealCommitListener[] _listeners;
+    private Task? _loop;
 
     public DealCommandProcessor(IDealStore store, IFlowchartSource flows, DealEngine engine, IClock clock,
         IEnumerable<IDealCommitListener> listeners, ILogger<DealCommandProcessor> logger)
@@ -35,33 +39,74 @@ public sealed class DealCommandProcessor : IAsyncDisposable
         _clock = clock;
         _listeners = [.. listeners];
         _logger = logger;
-        _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Queues a command and completes once it is committed (or refused, changing nothing).</summary>
+    /// <summary>Starts taking rounds; a second call does nothing.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            _loop ??= Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Refuses new commands, finishes every queued one, then stops (or stops waiting when
+    /// <paramref name="cancellationToken"/> says the host will not wait longer).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        _queue.Writer.TryComplete();
+        Task? loop;
+        lock (_gate)
+            loop = _loop;
+        if (loop is not null)
+        {
+            await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        // Never started: nothing will answer what is queued.
+        while (_queue.Reader.TryRead(out var pending))
+            pending.Fail(new ObjectDisposedException(nameof(DealCommandProcessor), "The engine stopped before it started."));
+    }
+
+    /// <summary>Tells <paramref name="listener"/> of every commit from now on, until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(IDealCommitListener listener)
+    {
+        lock (_gate)
+            _listeners = [.. _listeners, listener];
+        return new Subscription(this, listener);
+    }
+
+    /// <summary>
+    /// Queues a command and completes once it is committed (or refused, changing nothing). Cancelling withdraws the
+    /// command only while it still waits for a round: then it is never applied and the task is cancelled. Once a round
+    /// has taken it, it runs to the end and the task reports what happened, committed or refused, whatever the token
+    /// says since: a caller is never told "cancelled" about a change that was made.
+    /// </summary>
     public async Task<DealCommandResult> SubmitAsync(DealCommand command, CancellationToken cancellationToken = default) =>
         (await SubmitAllAsync([command], cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
     /// Queues commands that stand or fall together (a merge closes one deal and changes another): they are applied in
     /// order in the same round and committed in the same transaction; when any is refused, none is applied and every
-    /// result carries that refusal.
+    /// result carries that refusal. Cancelling works as for <see cref="SubmitAsync"/>: withdrawn while waiting, reported
+    /// once taken.
     /// </summary>
     public Task<IReadOnlyList<DealCommandResult>> SubmitAllAsync(IReadOnlyList<DealCommand> commands, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfZero(commands.Count);
-        var pending = new Pending(commands, new TaskCompletionSource<IReadOnlyList<DealCommandResult>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<IReadOnlyList<DealCommandResult>>(cancellationToken);
+        var pending = new Pending(commands);
+        pending.WithdrawOn(cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
+        {
+            pending.Fail(new ObjectDisposedException(nameof(DealCommandProcessor), "The engine is shutting down."));
             throw new ObjectDisposedException(nameof(DealCommandProcessor), "The engine is shutting down.");
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        }
+        return pending.Completion.Task;
     }
 
     /// <summary>Finishes every queued command, then stops.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-    }
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
     private async Task RunAsync()
     {
@@ -70,7 +115,13 @@ public sealed class DealCommandProcessor : IAsyncDisposable
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < MaxBatch && reader.TryRead(out var pending))
-                batch.Add(pending);
+            {
+                // A command withdrawn by its caller before this round is dropped here, unapplied.
+                if (pending.TryTake())
+                    batch.Add(pending);
+            }
+            if (batch.Count == 0)
+                continue;
             try
             {
                 await ProcessAsync(batch).ConfigureAwait(false);
@@ -79,7 +130,7 @@ public sealed class DealCommandProcessor : IAsyncDisposable
             {
                 _logger.LogError(ex, "A batch of {Count} deal commands failed; none was applied.", batch.Count);
                 foreach (var pending in batch)
-                    pending.Completion.TrySetException(ex);
+                    pending.Fail(ex);
             }
             batch.Clear();
         }
@@ -108,7 +159,7 @@ public sealed class DealCommandProcessor : IAsyncDisposable
                 return;
             }
             for (var i = 0; i < batch.Count; i++)
-                batch[i].Completion.TrySetResult(round.Results[i]);
+                batch[i].Answer(round.Results[i]);
             Notify(round.Writes);
             return;
         }
@@ -125,7 +176,7 @@ public sealed class DealCommandProcessor : IAsyncDisposable
             catch (Exception ex)
             {
                 _logger.LogError(ex, "A deal command failed after {Retries} tries against other writers; nothing of it was applied.", MaxConflictRetries);
-                pending.Completion.TrySetException(ex);
+                pending.Fail(ex);
             }
         }
     }
@@ -215,7 +266,8 @@ public sealed class DealCommandProcessor : IAsyncDisposable
 
     private void Notify(IReadOnlyList<DealWrite> writes)
     {
-        if (writes.Count == 0 || _listeners.Count == 0)
+        var listeners = Volatile.Read(ref _listeners);
+        if (writes.Count == 0 || listeners.Length == 0)
             return;
         var alerts = new List<RaisedAlert>();
         var due = new List<(string, Instant?)>(writes.Count);
@@ -224,7 +276,7 @@ public sealed class DealCommandProcessor : IAsyncDisposable
             alerts.AddRange(write.Changes.Alerts);
             due.Add((write.Deal.Id, DealEngine.NextDue(write.Deal)));
         }
-        foreach (var listener in _listeners)
+        foreach (var listener in listeners)
         {
             try
             {
@@ -237,7 +289,56 @@ public sealed class DealCommandProcessor : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(IReadOnlyList<DealCommand> Commands, TaskCompletionSource<IReadOnlyList<DealCommandResult>> Completion);
+    /// <summary>Commands waiting for a round, then taken by one: a caller's cancellation wins only the first race.</summary>
+    private sealed class Pending(IReadOnlyList<DealCommand> commands)
+    {
+        private const int Waiting = 0, Taken = 1, Withdrawn = 2;
+        private int _state;
+        private CancellationTokenRegistration _withdrawal;
+
+        public IReadOnlyList<DealCommand> Commands { get; } = commands;
+
+        public TaskCompletionSource<IReadOnlyList<DealCommandResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void WithdrawOn(CancellationToken cancellationToken)
+        {
+            if (cancellationToken.CanBeCanceled)
+                _withdrawal = cancellationToken.UnsafeRegister(static (state, token) => ((Pending)state!).Withdraw(token), this);
+        }
+
+        public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Waiting) != Withdrawn;
+
+        public void Answer(IReadOnlyList<DealCommandResult> results)
+        {
+            _withdrawal.Dispose();
+            Completion.TrySetResult(results);
+        }
+
+        public void Fail(Exception exception)
+        {
+            _withdrawal.Dispose();
+            Completion.TrySetException(exception);
+        }
+
+        private void Withdraw(CancellationToken token)
+        {
+            if (Interlocked.CompareExchange(ref _state, Withdrawn, Waiting) == Waiting)
+                Completion.TrySetCanceled(token);
+        }
+    }
+
+    private sealed class Subscription(DealCommandProcessor processor, IDealCommitListener listener) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+                return;
+            lock (processor._gate)
+                processor._listeners = [.. processor._listeners.Where(l => !ReferenceEquals(l, listener))];
+        }
+    }
 
     private sealed record Round(IReadOnlyList<DealCommandResult>[] Results, List<DealWrite> Writes);
 }

@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["alerts"] = AlertsBenchmark.RunAsync,
     ["survival"] = SurvivalTest.RunAsync,
     ["distributed"] = DistributedBenchmark.RunAsync,
+    ["deadlines-once"] = DeadlinesOnceCheck.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -7,6 +7,23 @@ namespace Crm.Api.Persistence.Migrations
     /// <inheritdoc />
     public partial class Compliance : Migration
     {
+        // Migrations are history: this is the SQL the migration ran when it was written (ClockTallySql.Rebuild of
+        // 05a5a7b), kept here so that later edits of the product's SQL never change what an old database is migrated with.
+        // Both providers run the same text.
+        private const string CountTalliesFromClocks = """
+            DELETE FROM "ClockTallies";
+            INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached")
+            SELECT "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", SUM("Met"), SUM("Breached") FROM (
+                SELECT "FinishedAt" / 864000000000 AS "Day", "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '') AS "StageId",
+                       1 AS "Met", 0 AS "Breached"
+                FROM "Clocks" WHERE "State" = 'met' AND "OwnerId" IS NOT NULL AND "FinishedAt" IS NOT NULL
+                UNION ALL
+                SELECT "BreachedAt" / 864000000000, "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), 0, 1
+                FROM "Clocks" WHERE "BreachedAt" IS NOT NULL AND "OwnerId" IS NOT NULL
+            ) AS "Settled"
+            GROUP BY "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId";
+            """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -91,7 +108,7 @@ namespace Crm.Api.Persistence.Migrations
                 unique: true);
 
             // Clocks met or breached before this version have no tallies yet: count them once from the clocks.
-            migrationBuilder.Sql(ClockTallySql.RebuildCounts);
+            migrationBuilder.Sql(CountTalliesFromClocks);
         }
 
         /// <inheritdoc />

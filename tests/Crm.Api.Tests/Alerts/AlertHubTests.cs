@@ -79,6 +79,25 @@ public sealed class AlertHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Breach_OfADealInTheTeamQueue_ReachesTheTeamsHead()
+    {
+        await using var head = await AlertListener.ConnectAsync(_host, await TokenAsync("head@crm.local"));
+        await using var anna = await AlertListener.ConnectAsync(_host, await TokenAsync("anna@crm.local"));
+        var headClient = await _host.SignInAsync("head@crm.local");
+        var created = await (await headClient.PostJsonAsync("/api/deals", new { title = "Nobody's yet", workflowId = "fast", teamId = "sales" })).JsonAsync();
+        created.GetProperty("ownerId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        var queued = created.Str("id");
+
+        await PassAsync(11);
+
+        // Nobody owns the deal: its breach goes to the head of its team.
+        var breach = await head.NextAsync();
+        breach.Str("kind").ShouldBe("breach");
+        breach.Str("dealId").ShouldBe(queued);
+        anna.TryTake(out var extra).ShouldBeFalse(extra.ToString());
+    }
+
+    [Fact]
     public async Task Reconnect_AfterMissingABreach_ReplaysItWithTheSameId_UntilAcknowledged()
     {
         var token = await TokenAsync("anna@crm.local");

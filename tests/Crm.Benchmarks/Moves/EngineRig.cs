@@ -65,6 +65,7 @@ internal sealed class EngineRig : IAsyncDisposable
             .BuildServiceProvider();
 
         await PrepareDatabaseAsync(services);
+        await services.GetRequiredService<DealCommandProcessor>().StartAsync();
         return new EngineRig(services, folder);
     }
 

@@ -18,10 +18,12 @@ internal static class TestCalendars
 
     /// <summary>America/New_York hours whose edges fall inside the clock changes: 01:30 is shown twice on the first
     /// Sunday of November and 02:30 never on the second Sunday of March.</summary>
-    public static BusinessCalendar NewYorkEdges { get; } = Compile(Daily("ny-edges", "America/New_York", "01:30", "02:30") with
+    public static BusinessCalendar NewYorkEdges { get; } = Compile(NewYorkEdgesDefinition());
+
+    public static CalendarDefinition NewYorkEdgesDefinition() => Daily("ny-edges", "America/New_York", "01:30", "02:30") with
     {
         Overrides = [new("2027-03-14", [new("02:30", "05:00")]), new("2027-11-07", [new("00:00", "01:30"), new("02:00", "24:00")])],
-    });
+    };
 
     /// <summary>
     /// Europe/London office hours plus weekend support from Saturday 22:00 to Sunday 03:00, which crosses both

@@ -31,7 +31,7 @@ public sealed class DealCommandProcessorTests : IAsyncLifetime
         _processor = new DealCommandProcessor(_store, new InMemoryFlowchartSource(_flow, _queueFlow), _engine, _clock, [_listener],
             NullLogger<DealCommandProcessor>.Instance);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _processor.StartAsync();
 
     public async Task DisposeAsync() => await _processor.DisposeAsync();
 
@@ -133,9 +133,9 @@ public sealed class DealCommandProcessorTests : IAsyncLifetime
                 FakeActivityEnvironment.Head, null, _clock.GetCurrentInstant()).Deal);
         // Hold the writer on one commit while the next commands queue up, so that they share one batch.
         using var gate = new ManualResetEventSlim();
-        _store.BeforeNextCommit(_ => gate.Wait(Patience));
+        var committing = HoldNextCommit(gate);
         var blocker = SubmitAsync(Move("blocker"));
-        await WaitUntilAsync(() => _store.CommitsStarted > 0);
+        await committing.WaitAsync(Patience);
         var hot = SubmitAsync(Move("hot"));
         var calm = new[] { "calm-1", "calm-2", "calm-3" }.Select(id => SubmitAsync(Move(id))).ToList();
         gate.Set();
@@ -149,12 +149,66 @@ public sealed class DealCommandProcessorTests : IAsyncLifetime
 
     private static DealCommand Move(string dealId) => DealCommand.Move(dealId, new MoveRequest("Done", FakeActivityEnvironment.Anna));
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>Holds the writer inside the next commit until <paramref name="gate"/> opens; completes when it is held there.</summary>
+    private Task HoldNextCommit(ManualResetEventSlim gate)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition() && waited.Elapsed < Patience)
-            await Task.Delay(5);
-        condition().ShouldBeTrue();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _store.BeforeNextCommit(_ =>
+        {
+            held.TrySetResult();
+            gate.Wait(Patience);
+        });
+        return held.Task;
+    }
+
+    [Fact]
+    public async Task SubmitAsync_CancelledWhileWaitingForARound_IsNeverApplied()
+    {
+        using var gate = new ManualResetEventSlim();
+        var committing = HoldNextCommit(gate);
+        var blocker = StartAsync("blocker");
+        await committing.WaitAsync(Patience);
+        using var cancel = new CancellationTokenSource();
+        var withdrawn = _processor.SubmitAsync(StartCommand("withdrawn"), cancel.Token);
+
+        await cancel.CancelAsync();
+        gate.Set();
+        (await blocker).Succeeded.ShouldBeTrue();
+        // The next round has taken everything queued after the blocker, the withdrawn command included.
+        (await StartAsync("after")).Succeeded.ShouldBeTrue();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => withdrawn);
+        _store.Find("withdrawn").ShouldBeNull();
+        _store.Find("after").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task SubmitAsync_CancelledAfterARoundTookIt_ReportsTheCommit()
+    {
+        using var gate = new ManualResetEventSlim();
+        var committing = HoldNextCommit(gate);
+        using var cancel = new CancellationTokenSource();
+        var taken = _processor.SubmitAsync(StartCommand("taken"), cancel.Token);
+        await committing.WaitAsync(Patience);
+
+        await cancel.CancelAsync();
+        gate.Set();
+
+        var result = await taken.WaitAsync(Patience);
+        result.Succeeded.ShouldBeTrue();
+        _store.Get("taken").Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AlreadyCancelled_IsNeverQueued()
+    {
+        var commits = _store.Commits;
+
+        await Should.ThrowAsync<OperationCanceledException>(() => _processor.SubmitAsync(StartCommand("never"), new CancellationToken(canceled: true)));
+
+        (await StartAsync("after")).Succeeded.ShouldBeTrue();
+        _store.Find("never").ShouldBeNull();
+        _store.Commits.ShouldBe(commits + 1);
     }
 
     [Fact]
@@ -232,9 +286,11 @@ public sealed class DealCommandProcessorTests : IAsyncLifetime
         _store.Get("deal-1").Version.ShouldBe(1);
     }
 
-    private Task<DealCommandResult> StartAsync(string id) =>
-        SubmitAsync(DealCommand.Start(new NewDeal { Id = id, Title = $"Deal {id}", OwnerId = FakeActivityEnvironment.Anna, TeamId = FakeActivityEnvironment.Sales },
-            _flow.WorkflowId, _flow.Version, FakeActivityEnvironment.Anna));
+    private Task<DealCommandResult> StartAsync(string id) => SubmitAsync(StartCommand(id));
+
+    private DealCommand StartCommand(string id) =>
+        DealCommand.Start(new NewDeal { Id = id, Title = $"Deal {id}", OwnerId = FakeActivityEnvironment.Anna, TeamId = FakeActivityEnvironment.Sales },
+            _flow.WorkflowId, _flow.Version, FakeActivityEnvironment.Anna);
 
     private Task<DealCommandResult> SubmitAsync(DealCommand command) => _processor.SubmitAsync(command).WaitAsync(Patience);
 }

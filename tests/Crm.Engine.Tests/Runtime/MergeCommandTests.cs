@@ -79,6 +79,7 @@ public sealed class MergeCommandTests
         var flow = Flow(Funnel);
         var store = new MemoryStore();
         var processor = new DealCommandProcessor(store, new SingleFlow(flow), NewEngine(), new FakeClock(Start), [], NullLogger<DealCommandProcessor>.Instance);
+        _ = processor.StartAsync();
         return (processor, store, flow);
     }
 

@@ -17,7 +17,7 @@ public sealed class VersionPinningTests : IAsyncLifetime
         _processor = new DealCommandProcessor(_store, _published, new DealEngine(FakeActivityEnvironment.SalesTeam()),
             new FakeClock(DealDriver.MondayMorning), [], NullLogger<DealCommandProcessor>.Instance);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _processor.StartAsync();
 
     public async Task DisposeAsync() => await _processor.DisposeAsync();
 
