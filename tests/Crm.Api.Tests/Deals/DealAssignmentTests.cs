@@ -7,17 +7,23 @@ namespace Crm.Api.Tests.Deals;
 /// <summary>An owner or team on a deal must exist and be the caller's to give (sales: Helen heads Anna and Boris; north: Nora heads Nina).</summary>
 public sealed class DealAssignmentTests : IAsyncLifetime
 {
+    // Users an admin creates obey the password rules; the demo people keep "demo".
+    private const string NorthPassword = "north-team-secret-7";
+
     private CrmTestHost _host = null!;
     private HttpClient _admin = null!;
+
+    private Task<HttpClient> SignInAsync(string caller) =>
+        _host.SignInAsync($"{caller}@crm.local", caller is "nora" or "nina" ? NorthPassword : "demo");
 
     public async Task InitializeAsync()
     {
         _host = await CrmTestHost.StartAsync();
         _admin = await _host.SignInAsync("admin@crm.local");
-        (await _admin.PostJsonAsync("/api/users", new { id = "nora", email = "nora@crm.local", name = "Nora North", role = "head", password = "demo" }))
+        (await _admin.PostJsonAsync("/api/users", new { id = "nora", email = "nora@crm.local", name = "Nora North", role = "head", password = NorthPassword }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         (await _admin.PostJsonAsync("/api/teams", new { id = "north", name = "North", headId = "nora" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await _admin.PostJsonAsync("/api/users", new { id = "nina", email = "nina@crm.local", name = "Nina North", role = "manager", teamId = "north", password = "demo" }))
+        (await _admin.PostJsonAsync("/api/users", new { id = "nina", email = "nina@crm.local", name = "Nina North", role = "manager", teamId = "north", password = NorthPassword }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
@@ -42,7 +48,7 @@ public sealed class DealAssignmentTests : IAsyncLifetime
         string caller, string? ownerId, string? teamId, HttpStatusCode expected, string? field)
     {
         var before = (await GetAsync(_admin, "/api/deals")).GetArrayLength();
-        var client = await _host.SignInAsync($"{caller}@crm.local");
+        var client = await SignInAsync(caller);
 
         var response = await client.PostJsonAsync("/api/deals", new { title = "Handed out", workflowId = "b2b-sales", ownerId, teamId });
 
@@ -62,7 +68,7 @@ public sealed class DealAssignmentTests : IAsyncLifetime
     public async Task Create_WithAnOwnerOrTeamTheCallerMayGive_OpensTheDealThere(
         string caller, string? ownerId, string? teamId, string? expectedOwner, string expectedTeam)
     {
-        var client = await _host.SignInAsync($"{caller}@crm.local");
+        var client = await SignInAsync(caller);
 
         var deal = await CreateDealAsync(client, new { title = "Handed out", workflowId = "b2b-sales", ownerId, teamId });
 
@@ -79,7 +85,7 @@ public sealed class DealAssignmentTests : IAsyncLifetime
     {
         var created = await CreateDealAsync(_admin, new { title = "Anna's", workflowId = "b2b-sales", ownerId = "anna" });
         var deal = created.Str("id");
-        var client = await _host.SignInAsync($"{caller}@crm.local");
+        var client = await SignInAsync(caller);
 
         var response = await client.PutJsonAsync($"/api/deals/{deal}/owner", new { ownerId });
 
