@@ -49,9 +49,24 @@ public static class TestDatabase
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(Admin());
         connection.Open();
-        // FORCE: a node of a distributed test may still hold a pooled connection to it.
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+        // FORCE: a node of a distributed test may still hold a pooled connection to it. An autovacuum worker on the fresh
+        // database belongs to another role, which FORCE may not end (42501): it finishes within moments, so try again,
+        // and past that leave the database behind: cleaning up must never fail the test it follows.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 20)
+                    return;
+                Thread.Sleep(250);
+            }
+        }
     }
 
     private static string Admin() => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString;
