@@ -8,18 +8,16 @@ namespace Crm.Api.Deals;
 /// <summary>Runs a command through the engine's single writer and answers with the committed deal.</summary>
 public sealed class DealCommands(DealCommandProcessor processor, DealQueries queries, UserDirectory directory)
 {
-    public async Task<IResult> RunAsync(HttpContext http, DealCommand command, Caller caller, bool ownerOnly, CancellationToken ct, bool created = false,
+    public async Task<ServiceResult<DealView>> RunAsync(DealCommand command, Caller caller, bool ownerOnly, CancellationToken ct,
         Func<DealInstance, EngineError?>? guard = null)
     {
         var guarded = command.WithGuard(guard ?? DealVisibility.Guard(caller, directory, ownerOnly));
         var result = await processor.SubmitAsync(guarded, CancellationToken.None);
         if (result.Error is { } error)
-            return Problems.FromEngine(error);
+            return ServiceFailure.From(error);
         var view = await queries.GetAsync(result.Deal.Id, Caller.System, ct);
         if (view is null)
-            return Problems.NotFound($"Deal '{result.Deal.Id}' does not exist.");
-        http.Response.Headers.ETag = $"\"{view.Version}\"";
-        return created ? Results.Created($"/api/deals/{view.Id}", view) : Results.Ok(view);
+            return new ServiceFailure.NotFound($"Deal '{result.Deal.Id}' does not exist.");
+        return view;
     }
-
 }

@@ -13,7 +13,7 @@ namespace Crm.Api.Deals;
 public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor, DealQueries queries, UserDirectory directory, DealPartyResolver parties,
     DealAssignmentCheck assignment, ActingParty acting)
 {
-    public async Task<IResult> CreateAsync(CreateDealRequest body, bool allowDuplicate, Caller caller, CancellationToken ct)
+    public async Task<ServiceResult<DealView>> CreateAsync(CreateDealRequest body, bool allowDuplicate, Caller caller, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Title))
@@ -45,21 +45,21 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
         if (refusal is { IsForbidden: false })
             errors[refusal.Field] = [refusal.Message];
         if (errors.Count > 0)
-            return Problems.Validation(errors);
+            return new ServiceFailure.Invalid(errors);
         if (refusal is not null)
-            return Problems.Forbidden(refusal.Message);
+            return new ServiceFailure.Forbidden(refusal.Message);
         var resolved = await parties.ResolveAsync(body.ClientId, body.ContactIds, body.Client, body.Contact, errors, ct);
         if (errors.Count > 0)
-            return Problems.Validation(errors);
+            return new ServiceFailure.Invalid(errors);
 
         var workflow = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == body.WorkflowId, ct);
         if (workflow is null)
-            return Problems.Validation(new() { ["workflowId"] = [$"Funnel '{body.WorkflowId}' does not exist."] });
+            return ServiceFailure.Field("workflowId", $"Funnel '{body.WorkflowId}' does not exist.");
         if (workflow.PublishedVersion is not { } version)
-            return Problems.Validation(new() { ["workflowId"] = [$"Funnel '{body.WorkflowId}' has not been published yet."] });
+            return ServiceFailure.Field("workflowId", $"Funnel '{body.WorkflowId}' has not been published yet.");
 
         if (!allowDuplicate && await FindDuplicateAsync(body.Contact, resolved.Contacts, ct) is { } existing)
-            return Problems.Conflict("An open deal already has this contact's e-mail or phone.", "duplicate",
+            return new ServiceFailure.Conflict("An open deal already has this contact's e-mail or phone.", "duplicate",
                 new Dictionary<string, object?> { ["existingDealId"] = existing });
 
         var main = resolved.Contacts.Count > 0 ? resolved.Contacts[0] : null;
@@ -80,9 +80,8 @@ public sealed class DealCreation(CrmDbContext db, DealCommandProcessor processor
         };
         var result = await StartAsync(start, workflow.Id, version, caller.Id, resolved.Created, [], ct);
         if (result.Error is { } error)
-            return Problems.FromEngine(error);
-        var view = await queries.GetAsync(result.Deal.Id, Caller.System, ct);
-        return Results.Created($"/api/deals/{result.Deal.Id}", view);
+            return ServiceFailure.From(error);
+        return (await queries.GetAsync(result.Deal.Id, Caller.System, ct))!;
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public static class DealEndpoints
             await queries.GetAsync(id, http.Caller(), ct) is { } deal ? WithETag(http, deal) : Problems.NotFound($"Deal '{id}' does not exist."));
 
         group.MapPost("", async (CreateDealRequest body, bool? allowDuplicate, HttpContext http, DealCreation creation, CancellationToken ct) =>
-            await creation.CreateAsync(body, allowDuplicate == true, http.Caller(), ct));
+            (await creation.CreateAsync(body, allowDuplicate == true, http.Caller(), ct)).ToHttp(deal => Results.Created($"/api/deals/{deal.Id}", deal)));
 
         group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, CancellationToken ct) =>
         {
@@ -51,7 +51,7 @@ public static class DealEndpoints
             }
             var caller = http.Caller();
             var details = new DealDetailsUpdate { Amount = body.Amount, Source = body.Source, Fields = body.Fields };
-            return await commands.RunAsync(http, DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details)), caller, ownerOnly: true, ct);
+            return (await commands.RunAsync(DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details)), caller, ownerOnly: true, ct)).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapPut("/{id}/owner", async (string id, OwnerRequest body, HttpContext http, DealCommands commands, DealAssignmentCheck assignment, CancellationToken ct) =>
@@ -69,7 +69,7 @@ public static class DealEndpoints
             }
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
-            return await commands.RunAsync(http, DealCommand.Reassign(id, body.OwnerId, caller.Id, expected), caller, ownerOnly: false, ct);
+            return (await commands.RunAsync(DealCommand.Reassign(id, body.OwnerId, caller.Id, expected), caller, ownerOnly: false, ct)).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapPost("/{id}/take", async (string id, HttpContext http, DealCommands commands, UserDirectory directory, CancellationToken ct) =>
@@ -77,8 +77,8 @@ public static class DealEndpoints
             var caller = http.Caller();
             // A deal of the caller's own team stays visible to the take itself, so a late taker hears "taken" (409), not "no such deal".
             var visible = DealVisibility.Guard(caller, directory, ownerOrLeadOnly: false);
-            return await commands.RunAsync(http, DealCommand.Take(id, caller.Id), caller, ownerOnly: false, ct,
-                guard: deal => deal.TeamId is not null && deal.TeamId == caller.TeamId ? null : visible(deal));
+            return (await commands.RunAsync(DealCommand.Take(id, caller.Id), caller, ownerOnly: false, ct,
+                guard: deal => deal.TeamId is not null && deal.TeamId == caller.TeamId ? null : visible(deal))).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapPut("/{id}/next-step", async (string id, NextStepBody body, HttpContext http, DealCommands commands, CancellationToken ct) =>
@@ -90,7 +90,7 @@ public static class DealEndpoints
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             var caller = http.Caller();
-            return await commands.RunAsync(http, DealCommand.SetNextStep(id, new NextStepRequest(body.At.Value, body.What.Trim()), caller.Id, expected), caller, ownerOnly: true, ct);
+            return (await commands.RunAsync(DealCommand.SetNextStep(id, new NextStepRequest(body.At.Value, body.What.Trim()), caller.Id, expected), caller, ownerOnly: true, ct)).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapMethods("/{id}", ["PATCH"], async (string id, UpdateDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, CancellationToken ct) =>
@@ -103,7 +103,7 @@ public static class DealEndpoints
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             var caller = http.Caller();
             var update = new DealDetailsUpdate { Title = body.Title?.Trim(), Amount = body.Amount, Source = body.Source, Fields = body.Fields };
-            return await commands.RunAsync(http, DealCommand.UpdateDetails(id, update, caller.Id, expected), caller, ownerOnly: true, ct);
+            return (await commands.RunAsync(DealCommand.UpdateDetails(id, update, caller.Id, expected), caller, ownerOnly: true, ct)).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapPost("/{id}/merge", async (string id, MergeRequest body, HttpContext http, DealMerger merger, CancellationToken ct) =>
@@ -114,7 +114,7 @@ public static class DealEndpoints
                 return Problems.Validation(new() { ["otherDealId"] = ["A deal cannot be merged into itself."] });
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
-            return await merger.MergeAsync(http, id, body.OtherDealId, expected, ct);
+            return (await merger.MergeAsync(http.Caller(), id, body.OtherDealId, expected, ct)).ToHttp(deal => WithETag(http, deal));
         });
     }
 

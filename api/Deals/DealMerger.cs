@@ -12,19 +12,17 @@ namespace Crm.Api.Deals;
 /// </summary>
 public sealed class DealMerger(IDealStore store, DealCommandProcessor processor, DealQueries queries, UserDirectory directory)
 {
-    public async Task<IResult> MergeAsync(HttpContext http, string survivorId, string otherId, int? expectedVersion, CancellationToken ct)
+    public async Task<ServiceResult<DealView>> MergeAsync(Caller caller, string survivorId, string otherId, int? expectedVersion, CancellationToken ct)
     {
-        var caller = http.Caller();
         var loaded = await store.LoadAsync([otherId], ct);
         if (!loaded.TryGetValue(otherId, out var other) || !DealVisibility.CanSee(caller, other.OwnerId, other.TeamId, directory))
-            return Problems.NotFound($"Deal '{otherId}' does not exist.");
+            return new ServiceFailure.NotFound($"Deal '{otherId}' does not exist.");
         // The duplicate is taken as read here; the group is refused as stale if it changes before the commit.
         var guard = DealVisibility.Guard(caller, directory, ownerOrLeadOnly: true);
         var commands = DealCommand.Merge(survivorId, MergeSource.Of(other), caller.Id, expectedVersion).Select(c => c.WithGuard(guard)).ToList();
         var results = await processor.SubmitAllAsync(commands, CancellationToken.None);
         if (results.FirstOrDefault(r => r.Error is not null)?.Error is { } error)
-            return Problems.FromEngine(error);
-        var view = await queries.GetAsync(survivorId, Caller.System, ct);
-        return DealEndpoints.WithETag(http, view!);
+            return ServiceFailure.From(error);
+        return (await queries.GetAsync(survivorId, Caller.System, ct))!;
     }
 }

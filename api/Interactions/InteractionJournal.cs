@@ -20,12 +20,11 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
 {
     private const int MaxListed = 500;
 
-    public async Task<IResult> RecordOnDealAsync(HttpContext http, string dealId, InteractionRequest body, CancellationToken ct)
+    public async Task<ServiceResult<DealView>> RecordOnDealAsync(Caller caller, string dealId, InteractionRequest body, CancellationToken ct)
     {
         var errors = await CheckAsync(body, ct);
         if (errors.Count > 0)
-            return Problems.Validation(errors);
-        var caller = http.Caller();
+            return new ServiceFailure.Invalid(errors);
         var contact = body.ContactId is { } contactId ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct) : null;
         var record = NewRecord(body, caller, dealId, contact?.ClientId);
         var details = new Dictionary<string, object?>
@@ -43,28 +42,26 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
             .WithGuard(deal => visible(deal) ?? ContactOfDeal(deal, contact));
         var result = await processor.SubmitAsync(command, CancellationToken.None);
         if (result.Error is { } error)
-            return Problems.FromEngine(error);
+            return ServiceFailure.From(error);
         record.ClientId = result.Deal.ClientId ?? contact?.ClientId;
         db.Interactions.Add(record);
         await db.SaveChangesAsync(CancellationToken.None);
-        var view = await queries.GetAsync(dealId, Caller.System, ct);
-        http.Response.Headers.ETag = $"\"{view!.Version}\"";
-        return Results.Created($"/api/deals/{dealId}/interactions", view);
+        return (await queries.GetAsync(dealId, Caller.System, ct))!;
     }
 
-    public async Task<IResult> RecordOnClientAsync(HttpContext http, string clientId, InteractionRequest body, CancellationToken ct)
+    public async Task<ServiceResult<InteractionView>> RecordOnClientAsync(Caller caller, string clientId, InteractionRequest body, CancellationToken ct)
     {
         var errors = await CheckAsync(body, ct);
         if (errors.Count > 0)
-            return Problems.Validation(errors);
+            return new ServiceFailure.Invalid(errors);
         if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
-            return Problems.NotFound($"Client '{clientId}' does not exist.");
+            return new ServiceFailure.NotFound($"Client '{clientId}' does not exist.");
         if (body.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.ClientId == clientId, ct))
-            return Problems.Validation(new() { ["contactId"] = [$"Contact '{contactId}' is not one of this client's people."] });
-        var record = NewRecord(body, http.Caller(), null, clientId);
+            return ServiceFailure.Field("contactId", $"Contact '{contactId}' is not one of this client's people.");
+        var record = NewRecord(body, caller, null, clientId);
         db.Interactions.Add(record);
         await db.SaveChangesAsync(ct);
-        return Results.Created($"/api/clients/{clientId}/interactions", (await ViewsAsync([record], ct))[0]);
+        return (await ViewsAsync([record], ct))[0];
     }
 
     /// <summary>
@@ -106,25 +103,25 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
     }
 
     /// <summary>The deal's journal with those of the duplicates merged into it, newest first.</summary>
-    public async Task<IResult> ListForDealAsync(string dealId, string? q, Caller caller, CancellationToken ct)
+    public async Task<ServiceResult<List<InteractionView>>> ListForDealAsync(string dealId, string? q, Caller caller, CancellationToken ct)
     {
         var data = await db.Deals.AsNoTracking().VisibleTo(caller, directory).Where(d => d.Id == dealId).Select(d => d.Data).FirstOrDefaultAsync(ct);
         if (data is null)
-            return Problems.NotFound($"Deal '{dealId}' does not exist.");
+            return new ServiceFailure.NotFound($"Deal '{dealId}' does not exist.");
         var merged = JsonSerializer.Deserialize<DealData>(data, DealData.Options)?.MergedDealIds ?? [];
         var ids = merged.Prepend(dealId).ToArray();
         var query = Search(db.Interactions.AsNoTracking().Where(i => i.DealId != null && ids.Contains(i.DealId)), q);
-        return Results.Ok(await ViewsAsync(await Newest(query).ToListAsync(ct), ct));
+        return await ViewsAsync(await Newest(query).ToListAsync(ct), ct);
     }
 
     /// <summary>The client's journal: its own entries and those of its deals the caller may see, newest first.</summary>
-    public async Task<IResult> ListForClientAsync(string clientId, string? q, Caller caller, CancellationToken ct)
+    public async Task<ServiceResult<List<InteractionView>>> ListForClientAsync(string clientId, string? q, Caller caller, CancellationToken ct)
     {
         if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
-            return Problems.NotFound($"Client '{clientId}' does not exist.");
+            return new ServiceFailure.NotFound($"Client '{clientId}' does not exist.");
         var visibleDeals = db.Deals.AsNoTracking().VisibleTo(caller, directory).Select(d => d.Id);
         var query = Search(db.Interactions.AsNoTracking().Where(i => i.ClientId == clientId && (i.DealId == null || visibleDeals.Contains(i.DealId))), q);
-        return Results.Ok(await ViewsAsync(await Newest(query).ToListAsync(ct), ct));
+        return await ViewsAsync(await Newest(query).ToListAsync(ct), ct);
     }
 
     private async Task<Dictionary<string, string[]>> CheckAsync(InteractionRequest body, CancellationToken ct)

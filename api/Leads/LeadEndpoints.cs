@@ -10,7 +10,9 @@ public static class LeadEndpoints
     public const string CorsPolicy = "leads";
 
     public static void MapLeadEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/leads", (LeadRequest body, LeadIntake intake, CancellationToken ct) => intake.AcceptAsync(body, ct))
+        app.MapPost("/api/leads", async (LeadRequest body, LeadIntake intake, CancellationToken ct) =>
+                // No Location either: whether the lead opened a deal or joined one stays the team's business.
+                (await intake.AcceptAsync(body, ct)).ToHttp(accepted => Results.Json(accepted, statusCode: StatusCodes.Status202Accepted)))
             .AllowAnonymous()
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RatePolicy);

@@ -25,7 +25,7 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
 {
     private const string Topic = "Website form";
 
-    public async Task<IResult> AcceptAsync(LeadRequest body, CancellationToken ct)
+    public async Task<ServiceResult<LeadAccepted>> AcceptAsync(LeadRequest body, CancellationToken ct)
     {
         var settings = options.Value.Leads;
         var errors = await CheckAsync(body, ct);
@@ -39,7 +39,7 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
                 logger.LogWarning("Website leads are refused: the configured funnel {WorkflowId} (Crm:Leads:WorkflowId) is not published with acceptsLeads", workflowId);
         }
         if (errors.Count > 0)
-            return Problems.Validation(errors);
+            return new ServiceFailure.Invalid(errors);
 
         var name = body.Name!.Trim();
         var email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim();
@@ -80,13 +80,13 @@ public sealed class LeadIntake(CrmDbContext db, DealCreation creation, DealParty
         var first = journal.Unattended(start.Id, start.ClientId, main?.Id, Topic, message);
         var result = await creation.StartAsync(start, workflow!.WorkflowId, workflow.Version, null, resolved.Created, [first.Command], ct);
         if (result.Error is { } refused)
-            return Problems.FromEngine(refused);
+            return ServiceFailure.From(refused);
         await journal.SaveAsync(first.Record);
         return Accepted();
     }
 
-    /// <summary>No deal id and no Location: a deal id would tell a stranger that an address is a customer's.</summary>
-    private static IResult Accepted() => Results.Json(new LeadAccepted(Accepted: true), statusCode: StatusCodes.Status202Accepted);
+    /// <summary>No deal id: a deal id would tell a stranger that an address is a customer's.</summary>
+    private static LeadAccepted Accepted() => new(Accepted: true);
 
     /// <summary>The funnel's published version, when that version accepts website leads.</summary>
     private async Task<Flowchart?> OpenForLeadsAsync(string workflowId, CancellationToken ct)
