@@ -4,6 +4,7 @@ using Crm.Engine.Abstractions;
 using Crm.Engine.Clocks;
 using Crm.Engine.Runtime;
 using Crm.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -60,6 +61,35 @@ public sealed class StoreRoundTripTests
         ShouldBeAsWritten((await store.LoadAsync([bare.Id], CancellationToken.None))[bare.Id]);
     }
 
+    [Fact]
+    public async Task RowReaders_ColumnsSelectedInReverseOrder_ReadTheSameRows()
+    {
+        await using var database = await StoreDatabase.CreateAsync();
+        var deal = FullDeal.Create();
+        var changes = new DealChanges();
+        foreach (var clock in deal.Clocks)
+            changes.ClockStarted(clock.Id);
+        await database.Store.CommitAsync([new DealWrite(deal, 0, changes)], CancellationToken.None);
+        await using var db = database.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText =
+            $"SELECT {Reversed(StoreTables.Deals.ColumnNames)} FROM {StoreTables.Deals.Table};\n" +
+            $"SELECT {Reversed(StoreTables.Clocks.ColumnNames)} FROM {StoreTables.Clocks.Table} ORDER BY \"Id\" DESC";
+        await using var reader = await command.ExecuteReaderAsync();
+
+        var deals = new DealRowReader(reader);
+        (await reader.ReadAsync()).ShouldBeTrue();
+        DataParts.Differences(DealMapper.ToRecord(deal), deals.Read(), "deal").ShouldBeEmpty();
+        (await reader.NextResultAsync()).ShouldBeTrue();
+        var clocks = new ClockRowReader(reader);
+        foreach (var clock in deal.Clocks.OrderByDescending(c => c.Id, StringComparer.Ordinal))
+        {
+            (await reader.ReadAsync()).ShouldBeTrue();
+            DataParts.Differences(DealMapper.ToRecord(clock, deal), clocks.Read(), clock.Id).ShouldBeEmpty();
+        }
+    }
+
     private static void ShouldBeAsWritten(DealInstance loaded)
     {
         var compared = new HashSet<string>();
@@ -71,6 +101,8 @@ public sealed class StoreRoundTripTests
                 compared.ShouldContain($"{type.Name}.{property.Name}");
         }
     }
+
+    private static string Reversed(IEnumerable<string> columns) => string.Join(", ", columns.Reverse().Select(TableShape<object>.Quote));
 
     /// <summary>The same deal and clocks (ids, funnel, creation) with nothing else set: every other column changes when
     /// the full deal is written over it.</summary>
