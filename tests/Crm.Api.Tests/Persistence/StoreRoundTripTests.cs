@@ -62,6 +62,19 @@ public sealed class StoreRoundTripTests
     }
 
     [Fact]
+    public async Task CommitAsync_ContactWithOnlyAPosition_KeepsTheContact()
+    {
+        await using var database = await StoreDatabase.CreateAsync();
+        var deal = FullDeal.Create();
+        deal.Clocks.Clear();
+        deal.Contact = new DealContact(null, null, null, "Chief accountant");
+
+        await database.Store.CommitAsync([new DealWrite(deal, 0, new DealChanges())], CancellationToken.None);
+
+        (await database.Store.LoadAsync([deal.Id], CancellationToken.None))[deal.Id].Contact.ShouldBe(new DealContact(null, null, null, "Chief accountant"));
+    }
+
+    [Fact]
     public async Task RowReaders_ColumnsSelectedInReverseOrder_ReadTheSameRows()
     {
         await using var database = await StoreDatabase.CreateAsync();
