@@ -31,14 +31,16 @@ internal static class DealBatchReader
                 $"SELECT {StoreTables.Clocks.SelectList} FROM {StoreTables.Clocks.Table} WHERE \"DealId\" IN ({ids})";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var deals = new List<DealRecord>(chunk.Length);
+            var dealRows = new DealRowReader(reader);
             while (await reader.ReadAsync(cancellationToken))
-                deals.Add(StoreTables.ReadDeal(reader));
+                deals.Add(dealRows.Read());
             var clocks = new Dictionary<string, List<ClockRecord>>(StringComparer.Ordinal);
             if (!await reader.NextResultAsync(cancellationToken))
                 throw new InvalidOperationException("The clocks query returned no result set.");
+            var clockRows = new ClockRowReader(reader);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var clock = StoreTables.ReadClock(reader);
+                var clock = clockRows.Read();
                 if (!clocks.TryGetValue(clock.DealId, out var list))
                     clocks[clock.DealId] = list = [];
                 list.Add(clock);

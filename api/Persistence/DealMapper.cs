@@ -76,7 +76,7 @@ internal static class DealMapper
             Amount = r.Amount,
             Source = r.Source,
             Client = r.ClientName is not null ? new DealClient(r.ClientName, r.ClientKind ?? "company") : null,
-            Contact = r.ContactName is not null || r.ContactEmail is not null || r.ContactPhone is not null
+            Contact = r.ContactName is not null || r.ContactEmail is not null || r.ContactPhone is not null || r.ContactPosition is not null
                 ? new DealContact(r.ContactName, r.ContactEmail, r.ContactPhone, r.ContactPosition)
                 : null,
             NextStep = r.NextStepAt is { } at

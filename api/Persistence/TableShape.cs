@@ -11,7 +11,7 @@ internal sealed class TableShape<T>(string table, IReadOnlyList<TableColumn<T>> 
     public IReadOnlyList<TableColumn<T>> Columns => columns;
     public IEnumerable<string> ColumnNames => columns.Select(c => c.Name);
 
-    /// <summary>The quoted column list, in the order <see cref="Columns"/> gives (and readers read by ordinal).</summary>
+    /// <summary>The quoted column list, in the order <see cref="Columns"/> gives.</summary>
     public string SelectList { get; } = string.Join(", ", columns.Select(c => Quote(c.Name)));
 
     public static string Quote(string name) => $"\"{name}\"";
