@@ -39,7 +39,7 @@ public static class CrmServices
         var crm = builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions();
         services.TryAddClock();
         services.AddSingleton<DataDirectory>();
-        services.AddDbContextFactory<CrmDbContext>((sp, options) => ConfigureDatabase(sp, options));
+        services.AddDbContextFactory<CrmDbContext, CrmContexts>((sp, options) => ConfigureDatabase(sp, options));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
 
         services.AddCrmEngine();

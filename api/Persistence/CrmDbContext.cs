@@ -5,10 +5,11 @@ using NodaTime;
 namespace Crm.Api.Persistence;
 
 /// <summary>
-/// The store. Provider-neutral on purpose: instants are stored as Unix ticks (bigint), no provider-specific
-/// types, so the same model and migrations serve SQLite and PostgreSQL.
+/// The store. One model for both databases: instants are stored as Unix ticks (bigint), no provider-specific types.
+/// Each database has its own migration set, bound to its own subclass (<see cref="SqliteCrmDbContext"/>,
+/// <see cref="PostgresCrmDbContext"/>) as EF Core binds migrations to a context type; <see cref="CrmContexts"/> makes them.
 /// </summary>
-public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
 {
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<TeamRecord> Teams => Set<TeamRecord>();

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations
+namespace Crm.Api.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RecordAudit : Migration

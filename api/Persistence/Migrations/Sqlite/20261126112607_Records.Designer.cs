@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations
+namespace Crm.Api.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126110001_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqliteCrmDbContext))]
+    [Migration("20261126112607_Records")]
+    partial class Records
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -86,6 +86,38 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Calendars");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.ClientRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<long>("CreatedAt");
+
+                    b.Property<string>("Kind")
+                        .IsRequired();
+
+                    b.Property<string>("Name")
+                        .IsRequired();
+
+                    b.Property<string>("NameKey")
+                        .IsRequired();
+
+                    b.PrimitiveCollection<string>("Segments")
+                        .IsRequired();
+
+                    b.Property<string>("Source");
+
+                    b.Property<long>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
+
+                    b.ToTable("Clients");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.ClockRecord", b =>
                 {
                     b.Property<string>("Id");
@@ -141,11 +173,91 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.HasIndex("DealId");
 
-                    b.HasIndex("OwnerId", "BreachedAt");
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("IX_Clocks_OpenBreaches")
+                        .HasFilter("\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "FinishedAt");
 
+                    b.HasIndex("BreachedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId")
+                        .HasDatabaseName("IX_Clocks_Breaches")
+                        .HasFilter("\"BreachedAt\" IS NOT NULL");
+
+                    b.HasIndex("FinishedAt", "OwnerId", "WorkflowId", "RegulationId", "StageId", "State")
+                        .HasDatabaseName("IX_Clocks_Met")
+                        .HasFilter("\"State\" = 'met'");
+
+                    b.HasIndex("OwnerId", "BreachedAt", "OverrunTicks", "WorkflowId", "RegulationId", "StageId")
+                        .HasDatabaseName("IX_Clocks_OwnerBreaches")
+                        .HasFilter("\"BreachedAt\" IS NOT NULL");
+
                     b.ToTable("Clocks");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
+                {
+                    b.Property<long>("Day");
+
+                    b.Property<string>("OwnerId");
+
+                    b.Property<string>("WorkflowId");
+
+                    b.Property<string>("RegulationId");
+
+                    b.Property<string>("StageId");
+
+                    b.Property<long>("Breached");
+
+                    b.Property<long>("Met");
+
+                    b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+
+                    b.HasIndex("OwnerId", "Day", "WorkflowId", "Met", "Breached")
+                        .HasDatabaseName("IX_ClockTallies_Owner");
+
+                    b.ToTable("ClockTallies");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<string>("Birthday");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired();
+
+                    b.Property<long>("CreatedAt");
+
+                    b.Property<string>("EmailKeys")
+                        .IsRequired();
+
+                    b.PrimitiveCollection<string>("Emails")
+                        .IsRequired();
+
+                    b.Property<string>("Name")
+                        .IsRequired();
+
+                    b.Property<string>("NameKey");
+
+                    b.Property<string>("PhoneKeys")
+                        .IsRequired();
+
+                    b.PrimitiveCollection<string>("Phones")
+                        .IsRequired();
+
+                    b.Property<string>("Position");
+
+                    b.Property<long>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.DealEventRecord", b =>
@@ -170,6 +282,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.HasIndex("DealId");
 
+                    b.HasIndex("By", "Kind", "At");
+
                     b.ToTable("DealEvents");
                 });
 
@@ -179,6 +293,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<decimal?>("Amount")
                         .HasPrecision(18, 2);
+
+                    b.Property<string>("ClientId");
 
                     b.Property<string>("ClientKind");
 
@@ -209,6 +325,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<string>("OwnerId");
 
+                    b.Property<string>("SearchText");
+
                     b.Property<string>("Source");
 
                     b.Property<string>("StageId");
@@ -232,6 +350,8 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<int>("WorkflowVersion");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
 
                     b.HasIndex("ContactEmailKey");
 
@@ -260,6 +380,75 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("Kind", "Id");
 
                     b.ToTable("Dictionaries");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<long>("At");
+
+                    b.Property<string>("By");
+
+                    b.Property<string>("ClientId");
+
+                    b.Property<string>("ContactId");
+
+                    b.Property<long>("CreatedAt");
+
+                    b.Property<string>("DealId");
+
+                    b.Property<string>("Kind")
+                        .IsRequired();
+
+                    b.Property<string>("Result");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired();
+
+                    b.Property<string>("Text")
+                        .IsRequired();
+
+                    b.Property<string>("Topic");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.HasIndex("DealId", "At");
+
+                    b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<long>("From");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired();
+
+                    b.Property<string>("Metric")
+                        .IsRequired();
+
+                    b.Property<string>("SetBy");
+
+                    b.Property<int>("Target");
+
+                    b.Property<long>("To");
+
+                    b.Property<long>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerId", "Metric", "From", "To")
+                        .IsUnique();
+
+                    b.ToTable("Plans");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.TeamRecord", b =>
@@ -354,6 +543,15 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("WorkflowId", "Number");
 
                     b.ToTable("WorkflowVersions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
+                {
+                    b.HasOne("Crm.Api.Persistence.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations
+namespace Crm.Api.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126112749_Compliance")]
-    partial class Compliance
+    [DbContext(typeof(PostgresCrmDbContext))]
+    [Migration("20261202113117_RecordAudit")]
+    partial class RecordAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -66,6 +66,60 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Alerts");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.AuditChangeRecord", b =>
+                {
+                    b.Property<string>("EntryId");
+
+                    b.Property<int>("Ordinal");
+
+                    b.Property<string>("After");
+
+                    b.Property<string>("Before");
+
+                    b.Property<string>("Field")
+                        .IsRequired();
+
+                    b.HasKey("EntryId", "Ordinal");
+
+                    b.ToTable("AuditChanges");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.AuditEntryRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<string>("Action")
+                        .IsRequired();
+
+                    b.Property<string>("ActorId")
+                        .IsRequired();
+
+                    b.Property<long>("At");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired();
+
+                    b.Property<string>("EntityId")
+                        .IsRequired();
+
+                    b.Property<string>("EntityType")
+                        .IsRequired();
+
+                    b.Property<string>("Via");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.CalendarRecord", b =>
                 {
                     b.Property<string>("Id");
@@ -86,6 +140,38 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Calendars");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.ClientRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<long>("CreatedAt");
+
+                    b.Property<string>("Kind")
+                        .IsRequired();
+
+                    b.Property<string>("Name")
+                        .IsRequired();
+
+                    b.Property<string>("NameKey")
+                        .IsRequired();
+
+                    b.Property<string>("Segments")
+                        .IsRequired();
+
+                    b.Property<string>("Source");
+
+                    b.Property<long>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey");
+
+                    b.ToTable("Clients");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.ClockRecord", b =>
                 {
                     b.Property<string>("Id");
@@ -104,6 +190,8 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<int>("EscalationsRaised");
 
                     b.Property<long?>("FinishedAt");
+
+                    b.Property<string>("HandoversJson");
 
                     b.Property<long>("LimitTicks");
 
@@ -162,6 +250,33 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Clocks");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.ClockTallyBlockRecord", b =>
+                {
+                    b.Property<int>("Days");
+
+                    b.Property<long>("Start");
+
+                    b.Property<string>("OwnerId");
+
+                    b.Property<string>("WorkflowId");
+
+                    b.Property<string>("RegulationId");
+
+                    b.Property<string>("StageId");
+
+                    b.Property<long>("Breached");
+
+                    b.Property<long>("LateHeldTicks");
+
+                    b.Property<long>("Met");
+
+                    b.Property<string>("Overruns");
+
+                    b.HasKey("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+
+                    b.ToTable("ClockTallyBlocks");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
                 {
                     b.Property<long>("Day");
@@ -176,14 +291,57 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<long>("Breached");
 
+                    b.Property<long>("LateHeldTicks");
+
                     b.Property<long>("Met");
+
+                    b.Property<string>("Overruns");
 
                     b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
 
-                    b.HasIndex("OwnerId", "Day", "WorkflowId", "Met", "Breached")
-                        .HasDatabaseName("IX_ClockTallies_Owner");
-
                     b.ToTable("ClockTallies");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<string>("Birthday");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired();
+
+                    b.Property<long>("CreatedAt");
+
+                    b.Property<string>("EmailKeys")
+                        .IsRequired();
+
+                    b.Property<string>("Emails")
+                        .IsRequired();
+
+                    b.Property<string>("Name")
+                        .IsRequired();
+
+                    b.Property<string>("NameKey");
+
+                    b.Property<string>("PhoneKeys")
+                        .IsRequired();
+
+                    b.Property<string>("Phones")
+                        .IsRequired();
+
+                    b.Property<string>("Position");
+
+                    b.Property<long>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.DealEventRecord", b =>
@@ -220,6 +378,8 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<decimal?>("Amount")
                         .HasPrecision(18, 2);
 
+                    b.Property<string>("ClientId");
+
                     b.Property<string>("ClientKind");
 
                     b.Property<string>("ClientName");
@@ -249,6 +409,8 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<string>("OwnerId");
 
+                    b.Property<string>("SearchText");
+
                     b.Property<string>("Source");
 
                     b.Property<string>("StageId");
@@ -272,6 +434,8 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<int>("WorkflowVersion");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
 
                     b.HasIndex("ContactEmailKey");
 
@@ -300,6 +464,44 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("Kind", "Id");
 
                     b.ToTable("Dictionaries");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<long>("At");
+
+                    b.Property<string>("By");
+
+                    b.Property<string>("ClientId");
+
+                    b.Property<string>("ContactId");
+
+                    b.Property<long>("CreatedAt");
+
+                    b.Property<string>("DealId");
+
+                    b.Property<string>("Kind")
+                        .IsRequired();
+
+                    b.Property<string>("Result");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired();
+
+                    b.Property<string>("Text")
+                        .IsRequired();
+
+                    b.Property<string>("Topic");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.HasIndex("DealId", "At");
+
+                    b.ToTable("Interactions");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>
@@ -425,6 +627,24 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("WorkflowId", "Number");
 
                     b.ToTable("WorkflowVersions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.AuditChangeRecord", b =>
+                {
+                    b.HasOne("Crm.Api.Persistence.AuditEntryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
+                {
+                    b.HasOne("Crm.Api.Persistence.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

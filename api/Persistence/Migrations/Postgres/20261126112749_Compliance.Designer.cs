@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations
+namespace Crm.Api.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(CrmDbContext))]
-    [Migration("20261126112607_Records")]
-    partial class Records
+    [DbContext(typeof(PostgresCrmDbContext))]
+    [Migration("20261126112749_Compliance")]
+    partial class Compliance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -84,38 +84,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Calendars");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.ClientRecord", b =>
-                {
-                    b.Property<string>("Id");
-
-                    b.Property<long>("CreatedAt");
-
-                    b.Property<string>("Kind")
-                        .IsRequired();
-
-                    b.Property<string>("Name")
-                        .IsRequired();
-
-                    b.Property<string>("NameKey")
-                        .IsRequired();
-
-                    b.PrimitiveCollection<string>("Segments")
-                        .IsRequired();
-
-                    b.Property<string>("Source");
-
-                    b.Property<long>("UpdatedAt");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken();
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NameKey");
-
-                    b.ToTable("Clients");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.ClockRecord", b =>
@@ -218,48 +186,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("ClockTallies");
                 });
 
-            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
-                {
-                    b.Property<string>("Id");
-
-                    b.Property<string>("Birthday");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired();
-
-                    b.Property<long>("CreatedAt");
-
-                    b.Property<string>("EmailKeys")
-                        .IsRequired();
-
-                    b.PrimitiveCollection<string>("Emails")
-                        .IsRequired();
-
-                    b.Property<string>("Name")
-                        .IsRequired();
-
-                    b.Property<string>("NameKey");
-
-                    b.Property<string>("PhoneKeys")
-                        .IsRequired();
-
-                    b.PrimitiveCollection<string>("Phones")
-                        .IsRequired();
-
-                    b.Property<string>("Position");
-
-                    b.Property<long>("UpdatedAt");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken();
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId");
-
-                    b.ToTable("Contacts");
-                });
-
             modelBuilder.Entity("Crm.Api.Persistence.DealEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -294,8 +220,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<decimal?>("Amount")
                         .HasPrecision(18, 2);
 
-                    b.Property<string>("ClientId");
-
                     b.Property<string>("ClientKind");
 
                     b.Property<string>("ClientName");
@@ -325,8 +249,6 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<string>("OwnerId");
 
-                    b.Property<string>("SearchText");
-
                     b.Property<string>("Source");
 
                     b.Property<string>("StageId");
@@ -350,8 +272,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<int>("WorkflowVersion");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ClientId");
 
                     b.HasIndex("ContactEmailKey");
 
@@ -380,44 +300,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("Kind", "Id");
 
                     b.ToTable("Dictionaries");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
-                {
-                    b.Property<string>("Id");
-
-                    b.Property<long>("At");
-
-                    b.Property<string>("By");
-
-                    b.Property<string>("ClientId");
-
-                    b.Property<string>("ContactId");
-
-                    b.Property<long>("CreatedAt");
-
-                    b.Property<string>("DealId");
-
-                    b.Property<string>("Kind")
-                        .IsRequired();
-
-                    b.Property<string>("Result");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired();
-
-                    b.Property<string>("Text")
-                        .IsRequired();
-
-                    b.Property<string>("Topic");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId", "At");
-
-                    b.HasIndex("DealId", "At");
-
-                    b.ToTable("Interactions");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>
@@ -543,15 +425,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("WorkflowId", "Number");
 
                     b.ToTable("WorkflowVersions");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>
-                {
-                    b.HasOne("Crm.Api.Persistence.ClientRecord", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

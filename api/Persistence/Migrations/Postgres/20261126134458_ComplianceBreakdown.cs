@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations
+namespace Crm.Api.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ComplianceBreakdown : Migration

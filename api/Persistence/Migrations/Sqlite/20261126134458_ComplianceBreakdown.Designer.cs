@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations
+namespace Crm.Api.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(CrmDbContext))]
-    [Migration("20261202113117_RecordAudit")]
-    partial class RecordAudit
+    [DbContext(typeof(SqliteCrmDbContext))]
+    [Migration("20261126134458_ComplianceBreakdown")]
+    partial class ComplianceBreakdown
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -64,60 +64,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasIndex("RecipientId", "AcknowledgedAt");
 
                     b.ToTable("Alerts");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.AuditChangeRecord", b =>
-                {
-                    b.Property<string>("EntryId");
-
-                    b.Property<int>("Ordinal");
-
-                    b.Property<string>("After");
-
-                    b.Property<string>("Before");
-
-                    b.Property<string>("Field")
-                        .IsRequired();
-
-                    b.HasKey("EntryId", "Ordinal");
-
-                    b.ToTable("AuditChanges");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.AuditEntryRecord", b =>
-                {
-                    b.Property<string>("Id");
-
-                    b.Property<string>("Action")
-                        .IsRequired();
-
-                    b.Property<string>("ActorId")
-                        .IsRequired();
-
-                    b.Property<long>("At");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired();
-
-                    b.Property<string>("EntityId")
-                        .IsRequired();
-
-                    b.Property<string>("EntityType")
-                        .IsRequired();
-
-                    b.Property<string>("Via");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActorId", "At");
-
-                    b.HasIndex("At", "Id");
-
-                    b.HasIndex("ClientId", "At");
-
-                    b.HasIndex("EntityType", "EntityId", "At");
-
-                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.CalendarRecord", b =>
@@ -627,15 +573,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("WorkflowId", "Number");
 
                     b.ToTable("WorkflowVersions");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.AuditChangeRecord", b =>
-                {
-                    b.HasOne("Crm.Api.Persistence.AuditEntryRecord", null)
-                        .WithMany()
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>

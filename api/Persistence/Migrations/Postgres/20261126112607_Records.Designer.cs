@@ -2,16 +2,19 @@
 using Crm.Api.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Crm.Api.Persistence.Migrations
+namespace Crm.Api.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(CrmDbContext))]
-    partial class CrmDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(PostgresCrmDbContext))]
+    [Migration("20261126112607_Records")]
+    partial class Records
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -63,60 +66,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Alerts");
                 });
 
-            modelBuilder.Entity("Crm.Api.Persistence.AuditChangeRecord", b =>
-                {
-                    b.Property<string>("EntryId");
-
-                    b.Property<int>("Ordinal");
-
-                    b.Property<string>("After");
-
-                    b.Property<string>("Before");
-
-                    b.Property<string>("Field")
-                        .IsRequired();
-
-                    b.HasKey("EntryId", "Ordinal");
-
-                    b.ToTable("AuditChanges");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.AuditEntryRecord", b =>
-                {
-                    b.Property<string>("Id");
-
-                    b.Property<string>("Action")
-                        .IsRequired();
-
-                    b.Property<string>("ActorId")
-                        .IsRequired();
-
-                    b.Property<long>("At");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired();
-
-                    b.Property<string>("EntityId")
-                        .IsRequired();
-
-                    b.Property<string>("EntityType")
-                        .IsRequired();
-
-                    b.Property<string>("Via");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActorId", "At");
-
-                    b.HasIndex("At", "Id");
-
-                    b.HasIndex("ClientId", "At");
-
-                    b.HasIndex("EntityType", "EntityId", "At");
-
-                    b.ToTable("AuditEntries");
-                });
-
             modelBuilder.Entity("Crm.Api.Persistence.CalendarRecord", b =>
                 {
                     b.Property<string>("Id");
@@ -152,7 +101,7 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("NameKey")
                         .IsRequired();
 
-                    b.Property<string>("Segments")
+                    b.PrimitiveCollection<string>("Segments")
                         .IsRequired();
 
                     b.Property<string>("Source");
@@ -187,8 +136,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<int>("EscalationsRaised");
 
                     b.Property<long?>("FinishedAt");
-
-                    b.Property<string>("HandoversJson");
 
                     b.Property<long>("LimitTicks");
 
@@ -247,33 +194,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.ToTable("Clocks");
                 });
 
-            modelBuilder.Entity("Crm.Api.Persistence.ClockTallyBlockRecord", b =>
-                {
-                    b.Property<int>("Days");
-
-                    b.Property<long>("Start");
-
-                    b.Property<string>("OwnerId");
-
-                    b.Property<string>("WorkflowId");
-
-                    b.Property<string>("RegulationId");
-
-                    b.Property<string>("StageId");
-
-                    b.Property<long>("Breached");
-
-                    b.Property<long>("LateHeldTicks");
-
-                    b.Property<long>("Met");
-
-                    b.Property<string>("Overruns");
-
-                    b.HasKey("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId");
-
-                    b.ToTable("ClockTallyBlocks");
-                });
-
             modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
                 {
                     b.Property<long>("Day");
@@ -288,13 +208,12 @@ namespace Crm.Api.Persistence.Migrations
 
                     b.Property<long>("Breached");
 
-                    b.Property<long>("LateHeldTicks");
-
                     b.Property<long>("Met");
 
-                    b.Property<string>("Overruns");
-
                     b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
+
+                    b.HasIndex("OwnerId", "Day", "WorkflowId", "Met", "Breached")
+                        .HasDatabaseName("IX_ClockTallies_Owner");
 
                     b.ToTable("ClockTallies");
                 });
@@ -313,7 +232,7 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("EmailKeys")
                         .IsRequired();
 
-                    b.Property<string>("Emails")
+                    b.PrimitiveCollection<string>("Emails")
                         .IsRequired();
 
                     b.Property<string>("Name")
@@ -324,7 +243,7 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("PhoneKeys")
                         .IsRequired();
 
-                    b.Property<string>("Phones")
+                    b.PrimitiveCollection<string>("Phones")
                         .IsRequired();
 
                     b.Property<string>("Position");
@@ -562,12 +481,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("Email")
                         .IsRequired();
 
-                    b.Property<int>("FailedSignIns");
-
-                    b.Property<long?>("LockedUntil");
-
-                    b.Property<bool>("MustChangePassword");
-
                     b.Property<string>("Name")
                         .IsRequired();
 
@@ -575,9 +488,6 @@ namespace Crm.Api.Persistence.Migrations
                         .IsRequired();
 
                     b.Property<string>("Role")
-                        .IsRequired();
-
-                    b.Property<string>("SecurityStamp")
                         .IsRequired();
 
                     b.Property<string>("TeamId");
@@ -633,15 +543,6 @@ namespace Crm.Api.Persistence.Migrations
                     b.HasKey("WorkflowId", "Number");
 
                     b.ToTable("WorkflowVersions");
-                });
-
-            modelBuilder.Entity("Crm.Api.Persistence.AuditChangeRecord", b =>
-                {
-                    b.HasOne("Crm.Api.Persistence.AuditEntryRecord", null)
-                        .WithMany()
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.ContactRecord", b =>

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Adds one migration, named $1, to both migration sets: Persistence/Migrations/Sqlite and Persistence/Migrations/Postgres.
+# Each set is written by its own provider, so each has the store types and annotations its database needs.
+# Hand-written SQL (migrationBuilder.Sql) must then be added to both, in each provider's dialect.
+#   api/Persistence/add-migration.sh ClientSegments
+set -euo pipefail
+name=${1:?usage: api/Persistence/add-migration.sh <MigrationName>}
+cd "$(dirname "$0")/.."
+export PATH="$PATH:$HOME/.dotnet/tools:/root/.dotnet/tools"
+dotnet build -c Release --nologo -v q
+for provider in Sqlite Postgres; do
+  dotnet ef migrations add "$name" --no-build --configuration Release \
+    --context "${provider}CrmDbContext" \
+    --output-dir "Persistence/Migrations/$provider" --namespace "Crm.Api.Persistence.Migrations.$provider"
+done
