@@ -19,10 +19,7 @@ public static class ClientEndpoints
 
         group.MapGet("", async (string? q, string? segment, int? limit, CrmDbContext db, CancellationToken ct) =>
         {
-            // Segments are a JSON list in one text column on every provider: a segment is found by its quoted id.
-            var query = string.IsNullOrWhiteSpace(segment)
-                ? db.Clients.AsNoTracking()
-                : db.Clients.FromSqlInterpolated($"SELECT * FROM \"Clients\" WHERE \"Segments\" LIKE {"%" + JsonSegment(segment) + "%"}").AsNoTracking();
+            var query = string.IsNullOrWhiteSpace(segment) ? db.Clients.AsNoTracking() : db.InSegment(segment).AsNoTracking();
             if (!string.IsNullOrWhiteSpace(q))
             {
                 var key = ContactKeys.Search(q);
@@ -125,7 +122,4 @@ public static class ClientEndpoints
         }
         return null;
     }
-
-    /// <summary>The segment as it appears inside the stored JSON list (segment ids are dictionary ids: no quotes, no '%').</summary>
-    private static string JsonSegment(string segment) => System.Text.Json.JsonSerializer.Serialize(segment);
 }

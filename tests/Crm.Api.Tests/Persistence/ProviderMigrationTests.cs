@@ -82,19 +82,40 @@ public sealed class ProviderMigrationTests
         }
     }
 
+    /// <summary>A database as the last shared migration left it, with overruns kept as comma lists, brought up to date:
+    /// only the migrations after it run, and every overrun of every day becomes a row of its own.</summary>
     private static async Task UpgradeAsync(Func<CrmDbContext> open)
     {
         await using (var old = open())
+        {
             await old.GetService<IMigrator>().MigrateAsync(Shipped[^1]);
-        await using (var old = open())
             (await old.Database.GetAppliedMigrationsAsync()).ShouldBe(Shipped);
+            await old.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "ClockTallies" ("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns", "LateHeldTicks")
+                VALUES (20513, 'anna', 'b2b', 'first-call', 'qualify', 1, 3, '3600000000,600000000,3600000000', 0),
+                       (20514, 'anna', 'b2b', 'first-call', '', 0, 1, '42', 0),
+                       (20514, 'boris', 'b2b', 'first-call', '', 2, 0, NULL, 0);
+                INSERT INTO "ClockTallyBlocks" ("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", "Overruns", "LateHeldTicks")
+                VALUES (8, 20512, 'anna', 'b2b', 'first-call', 'qualify', 1, 3, '3600000000,600000000,3600000000', 0);
+                """);
+        }
 
         await using var db = open();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
 
+        pending.ShouldNotBeEmpty();
         pending.ShouldBe(db.Database.GetMigrations().Skip(Shipped.Length));
         (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(db.Database.GetMigrations());
+        var rows = await db.ClockTallyOverruns.AsNoTracking().ToListAsync();
+        rows.Select(o => $"{o.Day} {o.OwnerId} {o.StageId} {o.Ticks}").Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "20513 anna qualify 3600000000",
+            "20513 anna qualify 3600000000",
+            "20513 anna qualify 600000000",
+            "20514 anna  42",
+        ]);
+        (await db.ClockTallies.CountAsync()).ShouldBe(3);
     }
 
     private static CrmDbContext Sqlite(string connection) =>

@@ -347,12 +347,46 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                     b.Property<long>("Met")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Overruns")
-                        .HasColumnType("text");
-
                     b.HasKey("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId");
 
                     b.ToTable("ClockTallyBlocks");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ClockTallyOverrunRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RegulationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StageId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WorkflowId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Ticks");
+
+                    b.ToTable("ClockTallyOverruns");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
@@ -380,9 +414,6 @@ namespace Crm.Api.Persistence.Migrations.Postgres
 
                     b.Property<long>("Met")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("Overruns")
-                        .HasColumnType("text");
 
                     b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
 

@@ -342,12 +342,44 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<long>("Met")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Overruns")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Days", "Start", "OwnerId", "WorkflowId", "RegulationId", "StageId");
 
                     b.ToTable("ClockTallyBlocks");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.ClockTallyOverrunRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegulationId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkflowId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Ticks");
+
+                    b.ToTable("ClockTallyOverruns");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.ClockTallyRecord", b =>
@@ -375,9 +407,6 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.Property<long>("Met")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Overruns")
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Day", "OwnerId", "WorkflowId", "RegulationId", "StageId");
 

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Crm.Engine.Compliance;
+namespace Crm.Api.Persistence;
 
 /// <summary>
 /// A period cut for a store that keeps met/breached counts per UTC day: whole days from the daily tallies, and the

@@ -1,8 +1,8 @@
-using Crm.Engine.Compliance;
+using Crm.Api.Persistence;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Crm.Engine.Tests.Compliance;
+namespace Crm.Api.Tests.Persistence;
 
 public sealed class TallyBlockTests
 {

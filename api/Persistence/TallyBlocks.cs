@@ -1,4 +1,4 @@
-namespace Crm.Engine.Compliance;
+namespace Crm.Api.Persistence;
 
 /// <summary>A run of tally rows of one size: <see cref="Days"/> = 1 is daily tallies, else blocks of that many days, each
 /// starting on a multiple of <see cref="Days"/> (days since 1970-01-01). Covers the days [<see cref="From"/>, <see cref="To"/>).</summary>
