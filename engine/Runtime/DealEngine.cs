@@ -59,7 +59,7 @@ public sealed class DealEngine(IActivityEnvironment environment)
             if (move.Details is { IsEmpty: false } details)
                 UpdateDetailsOn(deal, details, now, move.ActorId, changes);
             // Checked on the deal as this move would leave it, so data filled in by the move itself counts.
-            if (stage is IOutcomeRequirements required && required.Missing(deal, move.Outcome, now) is { Count: > 0 } missing)
+            if (stage is IOutcomeRequirements required && required.Missing(deal, move.Outcome, now, move.Facts ?? DealFacts.None) is { Count: > 0 } missing)
                 return new EngineError(EngineErrorKind.Invalid, "missing-data",
                     $"'{move.Outcome}' at '{stage.Name}' needs data the deal does not have yet: {string.Join(", ", missing.Keys)}.", missing);
             if (move.NextStep is { } next)
