@@ -133,6 +133,21 @@ public sealed class DealEngine(IActivityEnvironment environment)
             return null;
         }, allowClosed: true);
 
+    /// <summary>
+    /// A logged interaction was corrected: its date and filled fields change where a stage requirement reads them (it keeps
+    /// the stage it was logged at). One logged before interactions carried their journal id is left as it was.
+    /// </summary>
+    public DealCommandResult CorrectInteraction(Flowchart flow, DealInstance current, string interactionId, Instant at, IReadOnlyList<string> filled,
+        string? actorId, IReadOnlyDictionary<string, object?> details, Instant now) =>
+        Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            var index = deal.StageInteractions.FindIndex(i => i.Id == interactionId);
+            if (index >= 0)
+                deal.StageInteractions[index] = deal.StageInteractions[index] with { At = at, Filled = filled };
+            changes.Record(now, actorId, "interactionCorrected", details);
+            return null;
+        }, allowClosed: true);
+
     /// <summary>Changes the deal's own data: title, amount, source, custom fields.</summary>
     public DealCommandResult UpdateDetails(Flowchart flow, DealInstance current, DealDetailsUpdate update, string? actorId, int? expectedVersion, Instant now)
     {
