@@ -86,6 +86,9 @@ public static class CrmServices
         services.AddScoped<DealMerger>();
         services.AddScoped<ClientBook>();
         services.AddScoped<InteractionJournal>();
+        services.AddScoped<InteractionCorrections>();
+        services.AddScoped<Files.FileStore>();
+        services.AddSingleton<Files.FileLinks>();
         services.AddScoped<LeadIntake>();
         services.AddScoped<ClientImport>();
         services.AddSingleton<ActingParty>();

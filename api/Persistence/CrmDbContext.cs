@@ -28,6 +28,8 @@ public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbC
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
     public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
     public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
+    public DbSet<InteractionRevisionRecord> InteractionRevisions => Set<InteractionRevisionRecord>();
+    public DbSet<FileRecord> Files => Set<FileRecord>();
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
     public DbSet<AuditChangeRecord> AuditChanges => Set<AuditChangeRecord>();
 
@@ -119,6 +121,7 @@ public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbC
         {
             e.HasKey(c => c.Id);
             e.HasIndex(c => c.NameKey);
+            e.HasIndex(c => c.ResponsibleId);
             e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<ContactRecord>(e =>
@@ -133,6 +136,20 @@ public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbC
             e.HasKey(i => i.Id);
             e.HasIndex(i => new { i.DealId, i.At });
             e.HasIndex(i => new { i.ClientId, i.At });
+            // Two entries written at once cannot take the same number: the second insert fails and is numbered again.
+            e.HasIndex(i => new { i.Journal, i.Number }).IsUnique();
+            e.Property(i => i.Revisions).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<InteractionRevisionRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.InteractionId);
+        });
+        modelBuilder.Entity<FileRecord>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => f.DealId);
+            e.HasIndex(f => f.ClientId);
         });
         AuditModel.Configure(modelBuilder);
     }

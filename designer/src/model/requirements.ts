@@ -14,6 +14,8 @@ export interface InteractionRequirement {
 export interface OutcomeRequirement {
   fields?: string[];
   interaction?: InteractionRequirement;
+  /** A category of the `fileCategories` dictionary: a file of it must be attached to the deal. */
+  file?: string;
 }
 
 export type StageRequires = Record<string, OutcomeRequirement>;

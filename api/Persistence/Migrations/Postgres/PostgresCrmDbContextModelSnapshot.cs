@@ -196,6 +196,9 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ResponsibleId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Segments")
                         .IsRequired()
                         .HasColumnType("text");
@@ -213,6 +216,8 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("ResponsibleId");
 
                     b.ToTable("Clients");
                 });
@@ -635,6 +640,51 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                     b.ToTable("Dictionaries");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.FileRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DealId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("DealId");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -658,12 +708,29 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                     b.Property<string>("DealId")
                         .HasColumnType("text");
 
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Journal")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Result")
                         .HasColumnType("text");
+
+                    b.Property<int>("Revisions")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -682,7 +749,45 @@ namespace Crm.Api.Persistence.Migrations.Postgres
 
                     b.HasIndex("DealId", "At");
 
+                    b.HasIndex("Journal", "Number")
+                        .IsUnique();
+
                     b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.InteractionRevisionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("By")
+                        .HasColumnType("text");
+
+                    b.Property<long>("InteractionAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InteractionId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("InteractionRevisions");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>

@@ -155,6 +155,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<string>("NameKey")
                         .IsRequired();
 
+                    b.Property<string>("ResponsibleId");
+
                     b.Property<string>("Segments")
                         .IsRequired();
 
@@ -168,6 +170,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("ResponsibleId");
 
                     b.ToTable("Clients");
                 });
@@ -466,6 +470,41 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("Dictionaries");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.FileRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<string>("Category");
+
+                    b.Property<string>("ClientId");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired();
+
+                    b.Property<string>("DealId");
+
+                    b.Property<string>("Name")
+                        .IsRequired();
+
+                    b.Property<string>("Sha256")
+                        .IsRequired();
+
+                    b.Property<long>("Size");
+
+                    b.Property<long>("UploadedAt");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("DealId");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
                 {
                     b.Property<string>("Id");
@@ -482,10 +521,22 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.Property<string>("DealId");
 
+                    b.Property<long?>("EditedAt");
+
+                    b.Property<string>("EditedBy");
+
+                    b.Property<string>("Journal")
+                        .IsRequired();
+
                     b.Property<string>("Kind")
                         .IsRequired();
 
+                    b.Property<int>("Number");
+
                     b.Property<string>("Result");
+
+                    b.Property<int>("Revisions")
+                        .IsConcurrencyToken();
 
                     b.Property<string>("SearchText")
                         .IsRequired();
@@ -501,7 +552,37 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DealId", "At");
 
+                    b.HasIndex("Journal", "Number")
+                        .IsUnique();
+
                     b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.InteractionRevisionRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<long>("At");
+
+                    b.Property<string>("By");
+
+                    b.Property<long>("InteractionAt");
+
+                    b.Property<string>("InteractionId")
+                        .IsRequired();
+
+                    b.Property<string>("Result");
+
+                    b.Property<string>("Text")
+                        .IsRequired();
+
+                    b.Property<string>("Topic");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("InteractionRevisions");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>

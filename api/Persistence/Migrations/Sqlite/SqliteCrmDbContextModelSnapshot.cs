@@ -191,6 +191,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsibleId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Segments")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -208,6 +211,8 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NameKey");
+
+                    b.HasIndex("ResponsibleId");
 
                     b.ToTable("Clients");
                 });
@@ -626,6 +631,51 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.ToTable("Dictionaries");
                 });
 
+            modelBuilder.Entity("Crm.Api.Persistence.FileRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("DealId");
+
+                    b.ToTable("Files");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.InteractionRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -649,12 +699,29 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                     b.Property<string>("DealId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Journal")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Result")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revisions")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -673,7 +740,45 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DealId", "At");
 
+                    b.HasIndex("Journal", "Number")
+                        .IsUnique();
+
                     b.ToTable("Interactions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Persistence.InteractionRevisionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InteractionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InteractionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InteractionId");
+
+                    b.ToTable("InteractionRevisions");
                 });
 
             modelBuilder.Entity("Crm.Api.Persistence.PlanRecord", b =>
