@@ -30,7 +30,8 @@ public sealed record DealView(
     IReadOnlyList<string> ContactIds,
     IReadOnlyList<string> MergedDealIds,
     /// <summary>The linked contacts in full; only when one deal is read, not in lists.</summary>
-    IReadOnlyList<Clients.ContactCard>? Contacts);
+    IReadOnlyList<Clients.ContactCard>? Contacts,
+    string? OwnerName = null);
 
 public sealed record ClientView(string Name, string Kind);
 

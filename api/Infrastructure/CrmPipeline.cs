@@ -44,6 +44,7 @@ public static class CrmPipeline
         app.MapDirectoryEndpoints();
         app.MapWorkflowEndpoints();
         app.MapDealEndpoints();
+        app.MapDealBoardEndpoints();
         app.MapAlertEndpoints();
         app.MapCalendarEndpoints();
         app.MapDirectoryEditEndpoints();
