@@ -16,8 +16,8 @@ public static class DealEndpoints
         group.MapGet("", async (string? ownerId, string? workflowId, string? stageId, string? state, string? sla, int? limit,
             string? q, string? source, bool? overdue, HttpContext http, DealQueries queries, CancellationToken ct) =>
         {
-            if (state is not (null or "open" or "won" or "lost"))
-                return Problems.Validation(new() { ["state"] = ["state is open, won or lost."] });
+            if (state is not (null or "open" or "won" or "lost" or "duplicate"))
+                return Problems.Validation(new() { ["state"] = ["state is open, won, lost or duplicate."] });
             if (sla is not (null or "atRisk" or "overdue"))
                 return Problems.Validation(new() { ["sla"] = ["sla is atRisk or overdue."] });
             var filter = new DealQueries.Filter(ownerId, workflowId, stageId, state, sla, Math.Clamp(limit ?? 500, 1, 5000))

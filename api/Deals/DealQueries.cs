@@ -33,7 +33,8 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
         var contactIds = deal.ContactIds.ToArray();
         var contacts = (await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToListAsync(ct))
             .OrderBy(c => Array.IndexOf(contactIds, c.Id)).Select(ClientBook.Card).ToList();
-        return await ViewAsync(deal, events, ct, contacts);
+        var history = await new HistoryWords(flows, directory).DescribeAsync(events, deal.WorkflowId, deal.WorkflowVersion, ct);
+        return await ViewAsync(deal, history, ct, contacts);
     }
 
     public async Task<IReadOnlyList<DealView>> ListAsync(Filter filter, Caller caller, CancellationToken ct)
@@ -72,7 +73,7 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
         return views;
     }
 
-    public async Task<DealView> ViewAsync(DealInstance deal, IReadOnlyList<DealEventRecord>? events, CancellationToken ct, IReadOnlyList<ContactCard>? contacts = null)
+    public async Task<DealView> ViewAsync(DealInstance deal, IReadOnlyList<HistoryView>? history, CancellationToken ct, IReadOnlyList<ContactCard>? contacts = null)
     {
         var flow = await flows.GetAsync(deal.WorkflowId, deal.WorkflowVersion, ct);
         var stage = flow?.Find(deal.ActivityId);
@@ -88,7 +89,7 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
             deal.Fields,
             deal.Version, deal.CreatedAt, deal.UpdatedAt, deal.ClosedAt,
             [.. deal.Clocks.Select(ClockViewOf)],
-            events?.Select(e => new HistoryView(e.At, e.By, e.Kind, JsonSerializer.Deserialize<JsonElement>(e.DetailsJson))).ToList(),
+            history,
             deal.ClientId, deal.ContactIds, deal.MergedDealIds, contacts, directory.Find(deal.OwnerId)?.Name);
     }
 

@@ -45,6 +45,7 @@ public static class CrmPipeline
         app.MapWorkflowEndpoints();
         app.MapDealEndpoints();
         app.MapDealBoardEndpoints();
+        app.MapDealHousekeepingEndpoints();
         app.MapAlertEndpoints();
         app.MapCalendarEndpoints();
         app.MapDirectoryEditEndpoints();

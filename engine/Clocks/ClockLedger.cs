@@ -160,6 +160,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
         {
             Id = Guid.CreateVersion7().ToString("N"),
             RegulationId = regulation.Id,
+            WorkflowId = flow.WorkflowId,
             Name = regulation.Name,
             StageId = stageId,
             StartedAt = now,
