@@ -38,6 +38,7 @@ public sealed class DealEngine(IActivityEnvironment environment)
         changes.Record(now, actorId, "created", new Dictionary<string, object?> { ["workflowId"] = flow.WorkflowId, ["version"] = flow.Version, ["ownerId"] = deal.OwnerId });
         var runner = Runner(flow, deal, actorId, now, changes);
         var error = runner.Begin();
+        runner.Clocks.WatchNextStep(now);
         return error is null ? new DealCommandResult(deal, changes, null) : DealCommandResult.Refused(deal, error);
     }
 
@@ -222,7 +223,10 @@ public sealed class DealEngine(IActivityEnvironment environment)
             ["fromWorkflowId"] = from.Workflow, ["fromVersion"] = from.Version, ["from"] = from.Stage,
             ["toWorkflowId"] = target.WorkflowId, ["toVersion"] = target.Version, ["to"] = entry.Id,
         });
-        return Runner(target, deal, actorId, now, changes).Enter(entry);
+        var arrived = Runner(target, deal, actorId, now, changes);
+        var error = arrived.Enter(entry);
+        arrived.Clocks.WatchNextStep(now);
+        return error;
     }
 
     /// <summary>Links one of a client's people to the deal (first when <paramref name="main"/>). A deal with a client takes only
@@ -310,6 +314,9 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var error = command(deal, runner, changes, runner.Context);
         if (error is not null)
             return DealCommandResult.Refused(current, error);
+        // A transfer watches with the target funnel's own runner.
+        if (deal.WorkflowId == flow.WorkflowId)
+            runner.Clocks.WatchNextStep(now);
         // Interactions count for the stage they were logged at (kept through a pause); once the deal moves on they are spent.
         deal.StageInteractions.RemoveAll(i => deal.State != DealState.Open || (i.StageId != deal.ActivityId && i.StageId != deal.ReturnStageId));
         if (changes.Events.Count == 0 && !settled)
