@@ -7,7 +7,7 @@ namespace Crm.Workflows;
 /// <summary>The funnels Crm ships with, and the seed dictionaries, read from this assembly's embedded JSON.</summary>
 public static class BuiltInWorkflows
 {
-    public static readonly IReadOnlyList<string> Ids = ["b2b-sales", "inbound-lead", "complaint"];
+    public static readonly IReadOnlyList<string> Ids = ["b2b-sales", "inbound-lead", "complaint", "unsorted"];
 
     public static IReadOnlyList<WorkflowDefinition> All() => [.. Ids.Select(Load)];
 

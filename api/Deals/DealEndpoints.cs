@@ -14,13 +14,16 @@ public static class DealEndpoints
         var group = app.MapGroup("/api/deals");
 
         group.MapGet("", async (string? ownerId, string? workflowId, string? stageId, string? state, string? sla, int? limit,
-            HttpContext http, DealQueries queries, CancellationToken ct) =>
+            string? q, string? source, bool? overdue, HttpContext http, DealQueries queries, CancellationToken ct) =>
         {
-            if (state is not (null or "open" or "won" or "lost"))
-                return Problems.Validation(new() { ["state"] = ["state is open, won or lost."] });
+            if (state is not (null or "open" or "won" or "lost" or "duplicate"))
+                return Problems.Validation(new() { ["state"] = ["state is open, won, lost or duplicate."] });
             if (sla is not (null or "atRisk" or "overdue"))
                 return Problems.Validation(new() { ["sla"] = ["sla is atRisk or overdue."] });
-            var filter = new DealQueries.Filter(ownerId, workflowId, stageId, state, sla, Math.Clamp(limit ?? 500, 1, 5000));
+            var filter = new DealQueries.Filter(ownerId, workflowId, stageId, state, sla, Math.Clamp(limit ?? 500, 1, 5000))
+            {
+                Narrowing = new DealFilter(Source: source, Q: q, Overdue: overdue == true),
+            };
             return Results.Ok(await queries.ListAsync(filter, http.Caller(), ct));
         });
 

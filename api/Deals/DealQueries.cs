@@ -8,13 +8,18 @@ using Crm.Engine.Abstractions;
 using Crm.Engine.Clocks;
 using Crm.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 
 namespace Crm.Api.Deals;
 
 /// <summary>Reads deals for people: filtered by what the caller may see, with stage names, clocks and history.</summary>
-public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowchartSource flows, UserDirectory directory)
+public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowchartSource flows, UserDirectory directory, IClock clock)
 {
-    public sealed record Filter(string? OwnerId, string? WorkflowId, string? StageId, string? State, string? Sla, int Limit);
+    public sealed record Filter(string? OwnerId, string? WorkflowId, string? StageId, string? State, string? Sla, int Limit)
+    {
+        /// <summary>Source, text and overdue, applied as the board applies them.</summary>
+        public DealFilter Narrowing { get; init; } = new();
+    }
 
     public async Task<DealView?> GetAsync(string id, Caller caller, CancellationToken ct)
     {
@@ -28,13 +33,14 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
         var contactIds = deal.ContactIds.ToArray();
         var contacts = (await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToListAsync(ct))
             .OrderBy(c => Array.IndexOf(contactIds, c.Id)).Select(ClientBook.Card).ToList();
-        return await ViewAsync(deal, events, ct, contacts);
+        var history = await new HistoryWords(flows, directory).DescribeAsync(events, deal.WorkflowId, deal.WorkflowVersion, ct);
+        return await ViewAsync(deal, history, ct, contacts);
     }
 
     public async Task<IReadOnlyList<DealView>> ListAsync(Filter filter, Caller caller, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Deals.AsNoTracking().VisibleTo(caller, directory);
+        var query = filter.Narrowing.Apply(db.Deals.AsNoTracking().VisibleTo(caller, directory), db, clock.GetCurrentInstant());
         if (filter.OwnerId is { } owner)
             query = query.Where(d => d.OwnerId == owner);
         if (filter.WorkflowId is { } workflow)
@@ -52,6 +58,12 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
             _ => query,
         };
         var records = await query.OrderByDescending(d => d.UpdatedAt).Take(filter.Limit).ToListAsync(ct);
+        return await ViewsAsync(db, records, ct);
+    }
+
+    /// <summary>List views of stored deals, with their running clocks, in the order given.</summary>
+    public async Task<IReadOnlyList<DealView>> ViewsAsync(CrmDbContext db, IReadOnlyList<DealRecord> records, CancellationToken ct)
+    {
         var ids = records.Select(r => r.Id).ToArray();
         var clocks = (await db.Clocks.AsNoTracking().Where(c => ids.Contains(c.DealId) && c.FinishedAt == null).ToListAsync(ct))
             .ToLookup(c => c.DealId, StringComparer.Ordinal);
@@ -61,7 +73,7 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
         return views;
     }
 
-    public async Task<DealView> ViewAsync(DealInstance deal, IReadOnlyList<DealEventRecord>? events, CancellationToken ct, IReadOnlyList<ContactCard>? contacts = null)
+    public async Task<DealView> ViewAsync(DealInstance deal, IReadOnlyList<HistoryView>? history, CancellationToken ct, IReadOnlyList<ContactCard>? contacts = null)
     {
         var flow = await flows.GetAsync(deal.WorkflowId, deal.WorkflowVersion, ct);
         var stage = flow?.Find(deal.ActivityId);
@@ -77,8 +89,8 @@ public sealed class DealQueries(IDbContextFactory<CrmDbContext> contexts, IFlowc
             deal.Fields,
             deal.Version, deal.CreatedAt, deal.UpdatedAt, deal.ClosedAt,
             [.. deal.Clocks.Select(ClockViewOf)],
-            events?.Select(e => new HistoryView(e.At, e.By, e.Kind, JsonSerializer.Deserialize<JsonElement>(e.DetailsJson))).ToList(),
-            deal.ClientId, deal.ContactIds, deal.MergedDealIds, contacts);
+            history,
+            deal.ClientId, deal.ContactIds, deal.MergedDealIds, contacts, directory.Find(deal.OwnerId)?.Name);
     }
 
     private static ClockView ClockViewOf(RegulationClock c) => new(

@@ -30,7 +30,8 @@ public sealed record DealView(
     IReadOnlyList<string> ContactIds,
     IReadOnlyList<string> MergedDealIds,
     /// <summary>The linked contacts in full; only when one deal is read, not in lists.</summary>
-    IReadOnlyList<Clients.ContactCard>? Contacts);
+    IReadOnlyList<Clients.ContactCard>? Contacts,
+    string? OwnerName = null);
 
 public sealed record ClientView(string Name, string Kind);
 
@@ -53,4 +54,14 @@ public sealed record ClockView(
     string? Overrun,
     Instant? BreachedAt);
 
-public sealed record HistoryView(Instant At, string? By, string Kind, JsonElement Details);
+public sealed record HistoryView(Instant At, string? By, string Kind, JsonElement Details)
+{
+    /// <summary>Who did it, by name (null for the engine itself: clocks, timers).</summary>
+    public string? ByName { get; init; }
+    public string? FromStageName { get; init; }
+    public string? ToStageName { get; init; }
+    /// <summary>The outcome chosen for a move; the result (won, lost, duplicate) for a close.</summary>
+    public string? Outcome { get; init; }
+    public string? FromWorkflowName { get; init; }
+    public string? ToWorkflowName { get; init; }
+}

@@ -45,6 +45,8 @@ public static class CrmPipeline
         app.MapDirectoryEndpoints();
         app.MapWorkflowEndpoints();
         app.MapDealEndpoints();
+        app.MapDealBoardEndpoints();
+        app.MapDealHousekeepingEndpoints();
         app.MapAlertEndpoints();
         app.MapCalendarEndpoints();
         app.MapDirectoryEditEndpoints();

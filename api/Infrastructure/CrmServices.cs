@@ -79,6 +79,7 @@ public static class CrmServices
         // Started before anything that submits at startup, stopped (after draining) once they have stopped.
         services.AddHostedService<DealCommandProcessorService>();
         services.AddSingleton<DealQueries>();
+        services.AddSingleton<DealBoard>();
         services.AddScoped<WorkflowDrafts>();
         services.AddScoped<DealCreation>();
         services.AddSingleton<DealAssignmentCheck>();

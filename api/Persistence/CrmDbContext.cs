@@ -77,6 +77,10 @@ public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbC
             e.HasIndex(d => d.ContactEmailKey);
             e.HasIndex(d => d.ContactPhoneKey);
             e.HasIndex(d => d.ClientId);
+            // The board: a funnel's open deals per stage, newest first; Amount last so the column totals read the index alone.
+            e.HasIndex(d => new { d.WorkflowId, d.State, d.StageId, d.UpdatedAt, d.Id, d.Amount }, "IX_Deals_Board");
+            e.HasIndex(d => new { d.WorkflowId, d.OwnerId, d.State, d.StageId, d.UpdatedAt, d.Amount }, "IX_Deals_BoardByOwner");
+            e.HasIndex(d => new { d.WorkflowId, d.Source, d.State, d.StageId, d.UpdatedAt, d.Amount }, "IX_Deals_BoardBySource");
         });
         modelBuilder.Entity<ClockRecord>(e =>
         {
@@ -92,6 +96,8 @@ public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbC
                 .HasDatabaseName("IX_Clocks_Met").HasFilter("\"State\" = 'met'");
             e.HasIndex(c => c.OwnerId)
                 .HasDatabaseName("IX_Clocks_OpenBreaches").HasFilter("\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
+            // The board's overdue filter: which deals have a breach still running.
+            e.HasIndex(c => c.DealId, "IX_Clocks_OpenBreachDeals").HasFilter("\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
         });
         // Reports read tallies by day range (the key's lead); an owner filter is checked on the key's entries.
         modelBuilder.Entity<ClockTallyRecord>(e => e.HasKey(t => new { t.Day, t.OwnerId, t.WorkflowId, t.RegulationId, t.StageId }));

@@ -105,7 +105,7 @@ internal static class DealMapper
     {
         Id = c.Id,
         DealId = deal.Id,
-        WorkflowId = deal.WorkflowId,
+        WorkflowId = c.WorkflowId ?? deal.WorkflowId,
         RegulationId = c.RegulationId,
         Name = c.Name,
         StageId = c.StageId,
@@ -134,6 +134,7 @@ internal static class DealMapper
     {
         Id = r.Id,
         RegulationId = r.RegulationId,
+        WorkflowId = r.WorkflowId,
         Name = r.Name,
         StageId = r.StageId,
         StartedAt = r.StartedAt,
@@ -167,6 +168,7 @@ internal static class DealMapper
     {
         DealState.Open => "open",
         DealState.Won => "won",
+        DealState.Duplicate => "duplicate",
         _ => "lost",
     };
 
@@ -174,6 +176,7 @@ internal static class DealMapper
     {
         "open" => DealState.Open,
         "won" => DealState.Won,
+        "duplicate" => DealState.Duplicate,
         _ => DealState.Lost,
     };
 

@@ -59,7 +59,7 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         {
             if (person is null || (clock.BreachedAt ?? clock.FinishedAt) is not { } at)
                 return null;
-            var key = (TallyDays.DayOf(at), person, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
+            var key = (TallyDays.DayOf(at), person, clock.WorkflowId ?? write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
             return days.TryGetValue(key, out var increment) ? increment : days[key] = new TallyIncrement();
         }
         RegulationClock? Find(DealWrite write, string clockId) => write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);

@@ -28,7 +28,7 @@ public static class SearchEndpoints
             if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
                 return Problems.Validation(new() { ["q"] = ["Type at least 2 characters."] });
             var text = ContactKeys.Search(q);
-            var phone = LooksLikePhone(q) ? ContactKeys.PhoneSearch(q) : null;
+            var phone = DealTextMatch.LooksLikePhone(q) ? ContactKeys.PhoneSearch(q) : null;
 
             var contactQuery = db.Contacts.AsNoTracking();
             contactQuery = phone is not null
@@ -41,19 +41,11 @@ public static class SearchEndpoints
                 .Where(c => contactClientIds.Contains(c.Id) || (phone == null && c.NameKey.Contains(text)))
                 .OrderBy(c => c.NameKey).Take(PerKind).ToListAsync(ct);
 
-            var clientIds = clients.Select(c => c.Id).ToArray();
-            var deals = db.Deals.AsNoTracking().VisibleTo(http.Caller(), directory);
-            deals = phone is not null
-                ? deals.Where(d => (d.ContactPhoneKey != null && d.ContactPhoneKey.Contains(phone)) || (d.ClientId != null && clientIds.Contains(d.ClientId)))
-                : deals.Where(d => (d.SearchText != null && d.SearchText.Contains(text)) || (d.ContactEmailKey != null && d.ContactEmailKey.Contains(text))
-                    || (d.ClientId != null && clientIds.Contains(d.ClientId)));
+            var deals = db.Deals.AsNoTracking().VisibleTo(http.Caller(), directory).Matching(db, q);
             var found = await deals.OrderBy(d => d.State == "open" ? 0 : 1).ThenByDescending(d => d.UpdatedAt).Take(PerKind)
                 .Select(d => new SearchDeal(d.Id, d.Title, d.State, d.StageId, d.OwnerId, d.ClientId, d.ClientName, d.ContactName)).ToListAsync(ct);
 
             return Results.Ok(new SearchResults([.. clients.Select(c => ClientBook.Card(c))], [.. contacts.Select(ClientBook.Card)], found));
         });
     }
-
-    private static bool LooksLikePhone(string q) =>
-        q.Count(char.IsAsciiDigit) >= 5 && q.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.');
 }

@@ -31,4 +31,11 @@ public sealed class PublishedFlowcharts(IDbContextFactory<CrmDbContext> contexts
         }
         return _cache.GetOrAdd((workflowId, version), compiled.Flowchart);
     }
+
+    public async ValueTask<Flowchart?> GetPublishedAsync(string workflowId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var version = await db.Workflows.AsNoTracking().Where(w => w.Id == workflowId).Select(w => w.PublishedVersion).FirstOrDefaultAsync(cancellationToken);
+        return version is { } published ? await GetAsync(workflowId, published, cancellationToken) : null;
+    }
 }

@@ -7,4 +7,7 @@ public interface IFlowchartSource
 {
     /// <summary>The compiled version, or null when that funnel has no such published version.</summary>
     ValueTask<Flowchart?> GetAsync(string workflowId, int version, CancellationToken cancellationToken);
+
+    /// <summary>The funnel's currently published version (what new deals and transferred ones start on), or null when it has none.</summary>
+    ValueTask<Flowchart?> GetPublishedAsync(string workflowId, CancellationToken cancellationToken);
 }

@@ -14,6 +14,7 @@ public static class BuiltInActivities
         new TimerActivityType(),
         new NotifyActivityType(),
         new AssignActivityType(),
+        new HandOffActivityType(),
     ];
 
     public static CrmEngineBuilder AddTo(CrmEngineBuilder builder) =>
@@ -23,5 +24,6 @@ public static class BuiltInActivities
             .AddActivity<DecisionActivityType>()
             .AddActivity<TimerActivityType>()
             .AddActivity<NotifyActivityType>()
-            .AddActivity<AssignActivityType>();
+            .AddActivity<AssignActivityType>()
+            .AddActivity<HandOffActivityType>();
 }

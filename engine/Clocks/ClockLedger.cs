@@ -42,6 +42,33 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
         }
     }
 
+    /// <summary>
+    /// "Every open deal has a future next step" (<see cref="CompiledRegulation.WatchesNextStep"/>): starts the regulation's clock
+    /// when the open deal has no next step in the future (from the instant its last one passed, if that is when it ran out),
+    /// and meets it when a future one is set. Called after every command on an open deal.
+    /// </summary>
+    public void WatchNextStep(Instant now)
+    {
+        if (deal.State != DealState.Open)
+            return;
+        foreach (var regulation in flow.FunnelRegulations.Where(r => r.WatchesNextStep))
+        {
+            var planned = deal.NextStep is { } step && step.At > now;
+            var active = Active(regulation.Id);
+            if (planned && active is not null)
+            {
+                Finish(active, now, cancel: false);
+            }
+            else if (!planned && active is null)
+            {
+                // Nothing ran for the deal between its last change and now, so a step that passed since then ran out when it passed.
+                var since = deal.NextStep is { } passed && passed.At > deal.UpdatedAt ? passed.At : now;
+                Start(regulation, null, since);
+                Advance(now);
+            }
+        }
+    }
+
     /// <summary>The deal reached an activity that is not a stage (an End): funnel regulations that stop there are met.</summary>
     public void OnArrive(IActivity activity, Instant now)
     {
@@ -160,6 +187,7 @@ internal sealed class ClockLedger(Flowchart flow, DealInstance deal, DealChanges
         {
             Id = Guid.CreateVersion7().ToString("N"),
             RegulationId = regulation.Id,
+            WorkflowId = flow.WorkflowId,
             Name = regulation.Name,
             StageId = stageId,
             StartedAt = now,

@@ -12,6 +12,9 @@ public sealed class RegulationClock
 {
     public required string Id { get; init; }
     public required string RegulationId { get; init; }
+    /// <summary>The funnel the clock was started in (a deal may since have moved to another); null on clocks stored
+    /// before deals could change funnels, which are the deal's own.</summary>
+    public string? WorkflowId { get; init; }
     public required string Name { get; init; }
     /// <summary>The stage whose regulation this is, or null for a funnel-level regulation.</summary>
     public string? StageId { get; init; }

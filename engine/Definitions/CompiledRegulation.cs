@@ -13,9 +13,13 @@ public sealed record CompiledRegulation(
     string? StopOn,
     Duration Limit,
     Duration? WarnBefore,
-    IReadOnlyList<CompiledEscalation> Escalations)
+    IReadOnlyList<CompiledEscalation> Escalations,
+    string? Watch = null)
 {
     public bool IsStageRegulation => StopOn is null;
+
+    /// <summary>Runs while the deal has no future next step (<see cref="RegulationWatch.NextStep"/>), not between stages.</summary>
+    public bool WatchesNextStep => Watch == RegulationWatch.NextStep;
 }
 
 public sealed record CompiledEscalation(Duration After, string Notify);

@@ -39,6 +39,17 @@ internal sealed class RegulationCompiler(
             }
             if (!ids.Add(r.Id))
                 errors.Add(new(r.Id, ValidationCodes.DuplicateId, $"Two regulations have the id '{r.Id}'."));
+            if (r.Watch is not null)
+            {
+                if (r.Watch != RegulationWatch.NextStep)
+                    errors.Add(new(r.Id, ValidationCodes.BadSetting, $"Regulation '{r.Name ?? r.Id}' watches '{r.Watch}'; it can watch \"{RegulationWatch.NextStep}\"."));
+                else if (r.StartOn is not null || r.StopOn is not null)
+                    errors.Add(new(r.Id, ValidationCodes.BadSetting, $"Regulation '{r.Name ?? r.Id}' watches the next step; it has no startOn or stopOn."));
+                // Empty stage ids never match a stage, so the stage-driven paths of the ledger leave it alone.
+                else if (Build(r.Id, r.Id, r.Name ?? r.Id, "", "", r.Duration, r.WarnBefore, r.Escalations) is { } watching)
+                    result.Add(watching with { Watch = r.Watch });
+                continue;
+            }
             var known = IsStage(r.Id, r.StartOn, "starts on", allowEnd: false) & IsStage(r.Id, r.StopOn, "stops on", allowEnd: true);
             if (known && r.StartOn == r.StopOn)
                 errors.Add(new(r.Id, ValidationCodes.BadSetting, $"Regulation '{r.Name ?? r.Id}' starts and stops on the same stage."));

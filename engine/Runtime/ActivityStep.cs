@@ -13,6 +13,8 @@ public abstract record ActivityStep
     public static ActivityStep Close(DealState result) => new CloseStep(result);
     public static ActivityStep Return() => new ReturnStep();
     public static ActivityStep Fail(string code, string message) => new FailStep(code, message);
+    /// <summary>The deal leaves this funnel for another (its published version), at its first stage or <paramref name="stageId"/>.</summary>
+    public static ActivityStep HandOff(string workflowId, string? stageId) => new HandOffStep(workflowId, stageId);
 
     public sealed record ContinueStep(string Outcome) : ActivityStep;
     public sealed record WaitStep(BookmarkKind Kind, Instant? At) : ActivityStep;
@@ -20,6 +22,7 @@ public abstract record ActivityStep
     /// <summary>Back to the stage the deal was in before it came here (pause/resume).</summary>
     public sealed record ReturnStep : ActivityStep;
     public sealed record FailStep(string Code, string Message) : ActivityStep;
+    public sealed record HandOffStep(string WorkflowId, string? StageId) : ActivityStep;
 }
 
 public enum BookmarkKind
@@ -28,6 +31,8 @@ public enum BookmarkKind
     Outcome,
     /// <summary>Waiting for an instant.</summary>
     Timer,
+    /// <summary>Handed to another funnel: the host transfers the deal there in the same commit (<see cref="DealCommandProcessor"/>).</summary>
+    HandOff,
 }
 
 /// <summary>Why a bookmark is being resumed.</summary>

@@ -62,6 +62,16 @@ public sealed class DealCommand
     public static DealCommand UpdateDetails(string dealId, DealDetailsUpdate update, string? actorId, int? expectedVersion) =>
         new(dealId, null, null, (engine, flow, deal, now) => engine.UpdateDetails(flow, deal!, update, actorId, expectedVersion, now));
 
+    /// <summary>Moves the deal to <paramref name="target"/> (a published version the host loaded), at its start or at <paramref name="stageId"/>.</summary>
+    public static DealCommand Transfer(string dealId, Flowchart target, string? stageId, string? actorId, int? expectedVersion) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.Transfer(flow, target, deal!, stageId, actorId, expectedVersion, now));
+
+    public static DealCommand LinkContact(string dealId, string contactId, string contactClientId, DealClient contactClient, bool main, string? actorId, int? expectedVersion) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.LinkContact(flow, deal!, contactId, contactClientId, contactClient, main, actorId, expectedVersion, now));
+
+    public static DealCommand UnlinkContact(string dealId, string contactId, string? actorId, int? expectedVersion) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.UnlinkContact(flow, deal!, contactId, actorId, expectedVersion, now));
+
     /// <summary>Merging a duplicate: two commands the processor applies together or not at all (<see cref="DealCommandProcessor.SubmitAllAsync"/>).
     /// The duplicate must still be at the version <paramref name="other"/> was read at.</summary>
     public static IReadOnlyList<DealCommand> Merge(string survivorId, MergeSource other, string? actorId, int? expectedVersion) =>

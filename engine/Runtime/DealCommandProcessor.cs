@@ -248,7 +248,8 @@ public sealed class DealCommandProcessor : IAsyncDisposable
             return DealCommandResult.Refused(current, denied);
         try
         {
-            return command.Apply(_engine, flow, current, now);
+            var result = command.Apply(_engine, flow, current, now);
+            return result.Succeeded ? await HandOffAsync(flow, current, result, now).ConfigureAwait(false) : result;
         }
         catch (Exception ex)
         {
@@ -257,6 +258,38 @@ public sealed class DealCommandProcessor : IAsyncDisposable
             return DealCommandResult.Refused(current ?? Placeholder(command.DealId),
                 new EngineError(EngineErrorKind.Invalid, "engine-error", "The engine could not apply this command."));
         }
+    }
+
+    /// <summary>A command that left the deal at a hand-off (<see cref="BookmarkKind.HandOff"/>) goes on in the target funnel in the
+    /// same round, so the deal is never stored between two funnels; a target that is gone refuses the whole command.</summary>
+    private async ValueTask<DealCommandResult> HandOffAsync(Flowchart flow, DealInstance? current, DealCommandResult result, Instant now)
+    {
+        // A funnel that hands to a funnel that hands on again is followed a few steps, never round in circles for ever.
+        for (var hops = 0; hops < 8; hops++)
+        {
+            var deal = result.Deal;
+            if (deal.State != DealState.Open || deal.Bookmark != BookmarkKind.HandOff)
+                return result;
+            // A transfer command has already moved the deal on: its hand-off belongs to the funnel it is in now.
+            if (deal.WorkflowId != flow.WorkflowId || deal.WorkflowVersion != flow.Version)
+                flow = await _flows.GetAsync(deal.WorkflowId, deal.WorkflowVersion, CancellationToken.None).ConfigureAwait(false) ?? flow;
+            if (flow.Find(deal.ActivityId) is not IHandOff handOff)
+                return result;
+            var target = await _flows.GetPublishedAsync(handOff.TargetWorkflowId, CancellationToken.None).ConfigureAwait(false);
+            if (target is null)
+                return DealCommandResult.Refused(current ?? deal, new EngineError(EngineErrorKind.Conflict, "hand-off-target",
+                    $"'{handOff.Name}' hands deals to funnel '{handOff.TargetWorkflowId}', which has no published version."));
+            var next = _engine.CompleteHandOff(flow, target, deal, handOff.TargetStageId, now);
+            if (!next.Succeeded)
+                return DealCommandResult.Refused(current ?? deal, next.Error!);
+            var changes = new DealChanges();
+            changes.Append(result.Changes);
+            changes.Append(next.Changes);
+            next.Deal.Version = deal.Version;
+            result = new DealCommandResult(next.Deal, changes, null);
+            flow = target;
+        }
+        return DealCommandResult.Refused(current ?? result.Deal, new EngineError(EngineErrorKind.Invalid, "hand-off-loop", "Funnels hand the deal on to each other without end."));
     }
 
     private static DealCommandResult NotFound(string dealId, string? message = null) =>

@@ -46,6 +46,7 @@ internal static class DealCopier
     {
         Id = c.Id,
         RegulationId = c.RegulationId,
+        WorkflowId = c.WorkflowId,
         Name = c.Name,
         StageId = c.StageId,
         StartedAt = c.StartedAt,

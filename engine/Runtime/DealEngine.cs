@@ -38,6 +38,7 @@ public sealed class DealEngine(IActivityEnvironment environment)
         changes.Record(now, actorId, "created", new Dictionary<string, object?> { ["workflowId"] = flow.WorkflowId, ["version"] = flow.Version, ["ownerId"] = deal.OwnerId });
         var runner = Runner(flow, deal, actorId, now, changes);
         var error = runner.Begin();
+        runner.Clocks.WatchNextStep(now);
         return error is null ? new DealCommandResult(deal, changes, null) : DealCommandResult.Refused(deal, error);
     }
 
@@ -179,7 +180,8 @@ public sealed class DealEngine(IActivityEnvironment environment)
         });
     }
 
-    /// <summary>Closes a duplicate as lost because it was merged into <paramref name="survivorId"/>; its history stays with it.</summary>
+    /// <summary>Closes a duplicate of <paramref name="survivorId"/> as <see cref="DealState.Duplicate"/> (neither won nor lost,
+    /// so win rates and loss reasons are not skewed by it); its history stays with it, its running clocks are cancelled.</summary>
     public DealCommandResult CloseAsMerged(Flowchart flow, DealInstance current, string survivorId, string? actorId, int? expectedVersion, Instant now)
     {
         if (Precheck(current, expectedVersion) is { } refused)
@@ -189,7 +191,97 @@ public sealed class DealEngine(IActivityEnvironment environment)
         return Apply(flow, current, actorId, now, (deal, runner, changes, _) =>
         {
             changes.Record(now, actorId, "mergedInto", new Dictionary<string, object?> { ["dealId"] = survivorId });
-            runner.CloseHere(DealState.Lost, "merged");
+            runner.CloseHere(DealState.Duplicate, "duplicate");
+            return null;
+        });
+    }
+
+    /// <summary>
+    /// Moves the deal to another funnel: it keeps its id, data, journal and history, its clocks of this funnel stop (running
+    /// ones are cancelled, so they count neither as met nor as breached; a breach already recorded stays), and it enters
+    /// <paramref name="target"/> at its start, or at the stage <paramref name="stageId"/>, as a new deal would.
+    /// </summary>
+    public DealCommandResult Transfer(Flowchart flow, Flowchart target, DealInstance current, string? stageId, string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        var entry = stageId is null ? target.Start : target.Find(stageId);
+        if (entry is null || (stageId is not null && !entry.Traits.IsStage))
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "unknown-stage",
+                $"'{stageId}' is not a stage of '{target.Definition.Name}'.", new Dictionary<string, string[]> { ["stageId"] = [$"'{stageId}' is not a stage of '{target.Definition.Name}'."] }));
+        if (target.WorkflowId == current.WorkflowId)
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "same-funnel",
+                "The deal is already in this funnel: move it to a stage instead.", new Dictionary<string, string[]> { ["workflowId"] = ["The deal is already in this funnel."] }));
+        return Apply(flow, current, actorId, now, (deal, runner, changes, _) => TransferOn(deal, runner, target, entry, actorId, now, changes));
+    }
+
+    /// <summary>Finishes a hand-off the deal's funnel asked for (<see cref="BookmarkKind.HandOff"/>): the processor loads the target
+    /// funnel and calls this in the same round as the command that reached the hand-off.</summary>
+    public DealCommandResult CompleteHandOff(Flowchart flow, Flowchart target, DealInstance current, string? stageId, Instant now)
+    {
+        var entry = stageId is null ? target.Start : target.Find(stageId);
+        if (entry is null || target.WorkflowId == current.WorkflowId)
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Conflict, "hand-off-target",
+                $"The funnel hands deals to '{target.WorkflowId}' at '{stageId}', which is not a stage there."));
+        return Apply(flow, current, null, now, (deal, runner, changes, _) => TransferOn(deal, runner, target, entry, null, now, changes));
+    }
+
+    private EngineError? TransferOn(DealInstance deal, FlowRunner runner, Flowchart target, IActivity entry, string? actorId, Instant now, DealChanges changes)
+    {
+        var from = (Workflow: deal.WorkflowId, Version: deal.WorkflowVersion, Stage: deal.ActivityId);
+        runner.Clocks.OnClose(now);
+        deal.WorkflowId = target.WorkflowId;
+        deal.WorkflowVersion = target.Version;
+        deal.StageInteractions.Clear();
+        changes.Record(now, actorId, "transferred", new Dictionary<string, object?>
+        {
+            ["fromWorkflowId"] = from.Workflow, ["fromVersion"] = from.Version, ["from"] = from.Stage,
+            ["toWorkflowId"] = target.WorkflowId, ["toVersion"] = target.Version, ["to"] = entry.Id,
+        });
+        var arrived = Runner(target, deal, actorId, now, changes);
+        var error = arrived.Enter(entry);
+        arrived.Clocks.WatchNextStep(now);
+        return error;
+    }
+
+    /// <summary>Links one of a client's people to the deal (first when <paramref name="main"/>). A deal with a client takes only
+    /// that client's people; a deal without one becomes the deal of the contact's client.</summary>
+    public DealCommandResult LinkContact(Flowchart flow, DealInstance current, string contactId, string contactClientId, DealClient contactClient, bool main,
+        string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        if (current.ClientId is { } clientId && clientId != contactClientId)
+            return DealCommandResult.Refused(current, new EngineError(EngineErrorKind.Invalid, "other-client",
+                "The contact works for another client than the deal's.", new Dictionary<string, string[]> { ["contactId"] = ["The contact works for another client than the deal's."] }));
+        var index = current.ContactIds.IndexOf(contactId);
+        if (index == 0 || (index > 0 && !main))
+            return new DealCommandResult(current, new DealChanges(), null);
+        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            if (deal.ClientId is null)
+            {
+                deal.ClientId = contactClientId;
+                deal.Client = contactClient;
+            }
+            deal.ContactIds.Remove(contactId);
+            deal.ContactIds.Insert(main ? 0 : deal.ContactIds.Count, contactId);
+            changes.Record(now, actorId, "contactLinked", new Dictionary<string, object?> { ["contactId"] = contactId, ["main"] = main });
+            return null;
+        });
+    }
+
+    /// <summary>Takes a contact off the deal; the next one becomes the main contact. Unlinking one not on the deal changes nothing.</summary>
+    public DealCommandResult UnlinkContact(Flowchart flow, DealInstance current, string contactId, string? actorId, int? expectedVersion, Instant now)
+    {
+        if (Precheck(current, expectedVersion) is { } refused)
+            return DealCommandResult.Refused(current, refused);
+        if (!current.ContactIds.Contains(contactId, StringComparer.Ordinal))
+            return new DealCommandResult(current, new DealChanges(), null);
+        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            deal.ContactIds.Remove(contactId);
+            changes.Record(now, actorId, "contactUnlinked", new Dictionary<string, object?> { ["contactId"] = contactId });
             return null;
         });
     }
@@ -237,6 +329,9 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var error = command(deal, runner, changes, runner.Context);
         if (error is not null)
             return DealCommandResult.Refused(current, error);
+        // A transfer watches with the target funnel's own runner.
+        if (deal.WorkflowId == flow.WorkflowId)
+            runner.Clocks.WatchNextStep(now);
         // Interactions count for the stage they were logged at (kept through a pause); once the deal moves on they are spent.
         deal.StageInteractions.RemoveAll(i => deal.State != DealState.Open || (i.StageId != deal.ActivityId && i.StageId != deal.ReturnStageId));
         if (changes.Events.Count == 0 && !settled)

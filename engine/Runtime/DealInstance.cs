@@ -11,8 +11,9 @@ namespace Crm.Engine.Runtime;
 public sealed class DealInstance
 {
     public required string Id { get; init; }
-    public required string WorkflowId { get; init; }
-    public required int WorkflowVersion { get; init; }
+    /// <summary>The funnel the deal runs in; changes only when the deal is transferred to another (<see cref="DealEngine.Transfer"/>).</summary>
+    public required string WorkflowId { get; set; }
+    public required int WorkflowVersion { get; set; }
     public required string Title { get; set; }
     public DealState State { get; set; } = DealState.Open;
     /// <summary>The activity holding the deal's bookmark (a stage or a timer); null once closed.</summary>

@@ -40,6 +40,12 @@ internal sealed class FlowRunner(Flowchart flow, DealInstance deal, ActivityCont
                     _clocks.OnClose(now);
                     changes.Record(now, context.ActorId, "closed", new Dictionary<string, object?> { ["result"] = close.Result.ToString().ToLowerInvariant(), ["activityId"] = current.Id });
                     return null;
+                case ActivityStep.HandOffStep:
+                    // Another funnel's version is not ours to load: the processor transfers the deal in the same commit.
+                    deal.ActivityId = current.Id;
+                    deal.Bookmark = BookmarkKind.HandOff;
+                    deal.BookmarkDueAt = null;
+                    return null;
                 case ActivityStep.FailStep fail:
                     return new EngineError(EngineErrorKind.Invalid, fail.Code, fail.Message);
                 case ActivityStep.ContinueStep next:
@@ -86,11 +92,20 @@ internal sealed class FlowRunner(Flowchart flow, DealInstance deal, ActivityCont
     /// <summary>Enters the start activity of a new deal.</summary>
     public EngineError? Begin()
     {
-        deal.ActivityId = flow.Start.Id;
         changes.Record(context.Now, context.ActorId, "moved", new Dictionary<string, object?> { ["from"] = null, ["to"] = flow.Start.Id, ["toName"] = flow.Start.Name, ["outcome"] = null });
-        if (flow.Start.Traits.IsStage)
-            _clocks.OnEnter(flow.Start, context.Now, returning: false);
-        return Run(flow.Start, flow.Start.Enter(context), null);
+        return Enter(flow.Start);
+    }
+
+    /// <summary>Enters <paramref name="entry"/> as the deal's first step in this funnel (a new deal, or one transferred here).</summary>
+    public EngineError? Enter(IActivity entry)
+    {
+        deal.ActivityId = entry.Id;
+        deal.Bookmark = null;
+        deal.BookmarkDueAt = null;
+        deal.ReturnStageId = null;
+        if (entry.Traits.IsStage)
+            _clocks.OnEnter(entry, context.Now, returning: false);
+        return Run(entry, entry.Enter(context), null);
     }
 
     private void Transition(IActivity from, IActivity to, string outcome, bool returning)

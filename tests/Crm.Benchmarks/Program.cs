@@ -1,4 +1,5 @@
 using Crm.Benchmarks.Alerts;
+using Crm.Benchmarks.Board;
 using Crm.Benchmarks.Calendars;
 using Crm.Benchmarks.Compliance;
 using Crm.Benchmarks.Distributed;
@@ -9,6 +10,7 @@ using Crm.Benchmarks.Timers;
 // `dotnet run -c Release --project tests/Crm.Benchmarks -- <name> [options]`.
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["board"] = BoardBenchmark.RunAsync,
     ["calendars"] = CalendarBenchmark.RunAsync,
     ["moves"] = DurableMovesBenchmark.RunAsync,
     ["compliance"] = ComplianceBenchmark.RunAsync,

@@ -64,6 +64,8 @@ public static class FullDeal
     {
         Id = id,
         RegulationId = $"regulation-{id}",
+        // A clock started in the funnel the deal came from before a transfer.
+        WorkflowId = "inbound-lead",
         Name = $"Regulation of {id}",
         StageId = stageId,
         StartedAt = At(minutes - 300),

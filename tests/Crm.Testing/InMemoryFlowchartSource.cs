@@ -24,4 +24,8 @@ public sealed class InMemoryFlowchartSource : IFlowchartSource
 
     public ValueTask<Flowchart?> GetAsync(string workflowId, int version, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_published.GetValueOrDefault((workflowId, version)));
+
+    /// <summary>The highest version published here.</summary>
+    public ValueTask<Flowchart?> GetPublishedAsync(string workflowId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_published.Where(p => p.Key.WorkflowId == workflowId).OrderByDescending(p => p.Key.Version).Select(p => p.Value).FirstOrDefault());
 }

@@ -47,6 +47,7 @@ public sealed class BuiltInWorkflowsTests
     [InlineData("inbound-lead", true)]
     [InlineData("b2b-sales", false)]
     [InlineData("complaint", false)]
+    [InlineData("unsorted", false)]
     public void Load_BuiltInFunnel_IsOpenForWebsiteLeadsOnlyWhenMeantForThem(string id, bool acceptsLeads) =>
         BuiltInWorkflows.Load(id).AcceptsLeads.ShouldBe(acceptsLeads);
 
@@ -56,7 +57,7 @@ public sealed class BuiltInWorkflowsTests
 
     [Fact]
     public void All_IsEveryBuiltInFunnelOnce() =>
-        BuiltInWorkflows.All().Select(f => f.Id).ShouldBe(["b2b-sales", "inbound-lead", "complaint"]);
+        BuiltInWorkflows.All().Select(f => f.Id).ShouldBe(["b2b-sales", "inbound-lead", "complaint", "unsorted"]);
 
     private static void ShouldBeSameFunnel(WorkflowDefinition actual, WorkflowDefinition expected)
     {

@@ -38,7 +38,7 @@ public sealed class MergeTests : IAsyncLifetime
         kept.GetProperty("mergedDealIds").EnumerateArray().Select(c => c.GetString()).ShouldBe([duplicate]);
         kept.GetProperty("history").EnumerateArray().ShouldContain(h => h.Str("kind") == "merged" && h.GetProperty("details").Str("dealId") == duplicate);
         var closed = await GetAsync(anna, $"/api/deals/{duplicate}");
-        closed.Str("state").ShouldBe("lost");
+        closed.Str("state").ShouldBe("duplicate");
         var history = closed.GetProperty("history").EnumerateArray().ToList();
         history.ShouldContain(h => h.Str("kind") == "mergedInto" && h.GetProperty("details").Str("dealId") == survivor);
         history.ShouldContain(h => h.Str("kind") == "interaction");

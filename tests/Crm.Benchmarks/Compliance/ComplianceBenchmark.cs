@@ -148,5 +148,7 @@ internal static class ComplianceBenchmark
     private sealed class NoFlowcharts : IFlowchartSource
     {
         public ValueTask<Flowchart?> GetAsync(string workflowId, int version, CancellationToken cancellationToken) => ValueTask.FromResult<Flowchart?>(null);
+
+        public ValueTask<Flowchart?> GetPublishedAsync(string workflowId, CancellationToken cancellationToken) => ValueTask.FromResult<Flowchart?>(null);
     }
 }

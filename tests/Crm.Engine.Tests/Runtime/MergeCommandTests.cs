@@ -35,7 +35,7 @@ public sealed class MergeCommandTests
 
         results.ShouldAllBe(r => r.Succeeded);
         store.Commits.ShouldBe(1);
-        store.Deals["b"].State.ShouldBe(DealState.Lost);
+        store.Deals["b"].State.ShouldBe(DealState.Duplicate);
         store.Deals["b"].Clocks.ShouldAllBe(c => c.IsFinished);
         store.Deals["a"].ContactIds.ShouldBe(["c1", "c2"]);
         store.Deals["a"].MergedDealIds.ShouldBe(["b"]);
@@ -86,6 +86,8 @@ public sealed class MergeCommandTests
     private sealed class SingleFlow(Flowchart flow) : IFlowchartSource
     {
         public ValueTask<Flowchart?> GetAsync(string workflowId, int version, CancellationToken cancellationToken) => ValueTask.FromResult<Flowchart?>(flow);
+
+        public ValueTask<Flowchart?> GetPublishedAsync(string workflowId, CancellationToken cancellationToken) => ValueTask.FromResult<Flowchart?>(flow);
     }
 
     private sealed class MemoryStore : IDealStore

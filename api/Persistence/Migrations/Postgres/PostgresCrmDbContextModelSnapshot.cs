@@ -320,6 +320,9 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_Clocks_OwnerBreaches")
                         .HasFilter("\"BreachedAt\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "DealId" }, "IX_Clocks_OpenBreachDeals")
+                        .HasFilter("\"FinishedAt\" IS NULL AND \"BreachedAt\" IS NOT NULL");
+
                     b.ToTable("Clocks");
                 });
 
@@ -619,6 +622,12 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                     b.HasIndex("TeamId", "State");
 
                     b.HasIndex("WorkflowId", "StageId");
+
+                    b.HasIndex(new[] { "WorkflowId", "State", "StageId", "UpdatedAt", "Id", "Amount" }, "IX_Deals_Board");
+
+                    b.HasIndex(new[] { "WorkflowId", "OwnerId", "State", "StageId", "UpdatedAt", "Amount" }, "IX_Deals_BoardByOwner");
+
+                    b.HasIndex(new[] { "WorkflowId", "Source", "State", "StageId", "UpdatedAt", "Amount" }, "IX_Deals_BoardBySource");
 
                     b.ToTable("Deals");
                 });
