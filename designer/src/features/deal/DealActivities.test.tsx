@@ -170,7 +170,7 @@ describe('deal page: activities', () => {
     const row = await screen.findByTestId('activity-a1');
     expect(within(row).queryByTestId('activity-quick-no-answer')).toBeNull();
     fireEvent.click(within(row).getByTestId('activity-complete'));
-    await screen.findByRole('option', { name: 'Meeting held' });
+    await waitFor(() => expect(screen.getByTestId('activity-result').textContent).toContain('Meeting held'));
     fireEvent.change(screen.getByTestId('activity-result'), { target: { value: 'meeting-held' } });
     fireEvent.change(screen.getByTestId('activity-text'), { target: { value: 'They want a pilot' } });
     fireEvent.click(screen.getByTestId('activity-complete-save'));
@@ -217,7 +217,10 @@ describe('deal page: activities', () => {
     );
     renderPage();
     fireEvent.click(await screen.findByTestId('activity-cancel'));
-    expect((await screen.findByRole('alert')).textContent).toBe('The activity is already done.');
+    const row = screen.getByTestId('activity-a1');
+    await waitFor(() =>
+      expect(row.querySelector('[role=alert]')?.textContent).toBe('The activity is already done.'),
+    );
   });
 
   it('offers no planning on a closed deal', async () => {

@@ -92,11 +92,13 @@ export function JournalList({
               onChange={(e) => setManagerId(e.target.value)}
             >
               <option value="">{t('journal.allManagers')}</option>
-              {[...managers.current].map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
+              {[...managers.current]
+                .sort((a, b) => a[1].localeCompare(b[1]))
+                .map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
             </select>
           )}
         </div>
