@@ -126,7 +126,7 @@ export function MissingDataPanel({
             owner={{ dealId: deal.id }}
             initialCategory={requiredFile}
             lockCategory={!!requiredFile}
-            testId="missing-file"
+            testId="missing-upload"
             onUploaded={onFileUploaded}
           />
         </div>
