@@ -69,7 +69,11 @@ export const activityApi = {
     request<Activity>('POST', `/api/clients/${enc(clientId)}/activities`, { body: activity }),
   patch: (id: string, patch: ActivityPatch, version?: number) =>
     request<Activity>('PATCH', `/api/activities/${enc(id)}`, { body: patch, headers: ifMatch(version) }),
-  complete: (id: string, result: string, text?: string) =>
-    request<Activity>('POST', `/api/activities/${enc(id)}/complete`, { body: { result, text } }),
-  cancel: (id: string) => request<Activity>('POST', `/api/activities/${enc(id)}/cancel`),
+  complete: (id: string, result: string, text?: string, version?: number) =>
+    request<Activity>('POST', `/api/activities/${enc(id)}/complete`, {
+      body: { result, text },
+      headers: ifMatch(version),
+    }),
+  cancel: (id: string, version?: number) =>
+    request<Activity>('POST', `/api/activities/${enc(id)}/cancel`, { headers: ifMatch(version) }),
 };

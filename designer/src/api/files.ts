@@ -7,6 +7,7 @@ export interface StoredFile {
   size: number;
   contentType: string;
   category?: string | null;
+  categoryName?: string | null;
   dealId?: string | null;
   clientId?: string | null;
   uploadedBy: string;

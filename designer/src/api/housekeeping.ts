@@ -3,14 +3,27 @@ import type { Deal } from './types';
 
 /** Deal housekeeping: another funnel, contacts added later, a duplicate closed as such. */
 const enc = encodeURIComponent;
+// Each sends the version the page shows: a deal changed meanwhile is a 409, not a silent overwrite.
+const ifMatch = (version?: number) => (version === undefined ? undefined : { 'If-Match': `"${version}"` });
 
 export const housekeepingApi = {
-  transfer: (dealId: string, workflowId: string, stageId?: string) =>
-    request<Deal>('POST', `/api/deals/${enc(dealId)}/transfer`, { body: { workflowId, stageId } }),
-  addContact: (dealId: string, contactId: string, main?: boolean) =>
-    request<unknown>('POST', `/api/deals/${enc(dealId)}/contacts`, { body: { contactId, main } }),
-  removeContact: (dealId: string, contactId: string) =>
-    request<unknown>('DELETE', `/api/deals/${enc(dealId)}/contacts/${enc(contactId)}`),
-  closeDuplicate: (dealId: string, duplicateOf: string) =>
-    request<Deal>('POST', `/api/deals/${enc(dealId)}/close-duplicate`, { body: { duplicateOf } }),
+  transfer: (deal: Deal, workflowId: string, stageId?: string) =>
+    request<Deal>('POST', `/api/deals/${enc(deal.id)}/transfer`, {
+      body: { workflowId, stageId },
+      headers: ifMatch(deal.version),
+    }),
+  addContact: (deal: Deal, contactId: string, main?: boolean) =>
+    request<Deal>('POST', `/api/deals/${enc(deal.id)}/contacts`, {
+      body: { contactId, main },
+      headers: ifMatch(deal.version),
+    }),
+  removeContact: (deal: Deal, contactId: string) =>
+    request<Deal>('DELETE', `/api/deals/${enc(deal.id)}/contacts/${enc(contactId)}`, {
+      headers: ifMatch(deal.version),
+    }),
+  closeDuplicate: (deal: Deal, duplicateOf: string) =>
+    request<Deal>('POST', `/api/deals/${enc(deal.id)}/close-duplicate`, {
+      body: { duplicateOf },
+      headers: ifMatch(deal.version),
+    }),
 };

@@ -71,7 +71,7 @@ export const workEn = {
   'journal.edited': 'edited',
   'journal.correct': 'Correct',
   'journal.noRevisions': 'No earlier versions',
-  'journal.revisionBy': 'Before {who}’s correction of {when}:',
+  'journal.revisionBy': '{who} wrote on {when}:',
   'clients.responsible': 'Responsible manager',
   'clients.noResponsible': 'not assigned',
   'clients.activities': 'Activities with the client',
@@ -103,6 +103,8 @@ export const workEn = {
   'words.updated': '{who} changed the deal’s data',
   'words.contactAdded': '{who} added the contact {name}',
   'words.contactRemoved': '{who} removed the contact {name}',
+  'words.contactAddedShort': '{who} added a contact',
+  'words.contactRemovedShort': '{who} removed a contact',
   'words.clockStarted': 'Clock «{name}» started',
   'words.clockStopped': 'Clock «{name}»',
 };

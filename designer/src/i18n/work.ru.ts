@@ -74,7 +74,7 @@ export const workRu: Record<keyof typeof workEn, string> = {
   'journal.edited': 'исправлено',
   'journal.correct': 'Исправить',
   'journal.noRevisions': 'Прежних версий нет',
-  'journal.revisionBy': 'До исправления ({who}, {when}):',
+  'journal.revisionBy': '{who}, {when}:',
   'clients.responsible': 'Ответственный менеджер',
   'clients.noResponsible': 'не назначен',
   'clients.activities': 'Дела по клиенту',
@@ -106,6 +106,8 @@ export const workRu: Record<keyof typeof workEn, string> = {
   'words.updated': '{who} изменил(а) данные сделки',
   'words.contactAdded': '{who} добавил(а) контакт {name}',
   'words.contactRemoved': '{who} убрал(а) контакт {name}',
+  'words.contactAddedShort': '{who} добавил(а) контакт',
+  'words.contactRemovedShort': '{who} убрал(а) контакт',
   'words.clockStarted': 'Запущен срок «{name}»',
   'words.clockStopped': 'Срок «{name}»',
 };

@@ -103,7 +103,7 @@ export function ActivityRow({
                 className="small"
                 disabled={busy}
                 data-testid={`activity-quick-${r}`}
-                onClick={() => void run(() => activityApi.complete(a.id, r))}
+                onClick={() => void run(() => activityApi.complete(a.id, r, undefined, a.version))}
               >
                 {t(`activity.quick.${r}`)}
               </button>
@@ -129,7 +129,7 @@ export function ActivityRow({
             className="small ghost"
             disabled={busy}
             data-testid="activity-cancel"
-            onClick={() => void run(() => activityApi.cancel(a.id))}
+            onClick={() => void run(() => activityApi.cancel(a.id, a.version))}
           >
             {t('activity.cancel')}
           </button>
@@ -139,7 +139,7 @@ export function ActivityRow({
         <CompleteForm
           busy={busy}
           onCancel={() => setMode('view')}
-          onSubmit={(result, text) => run(() => activityApi.complete(a.id, result, text))}
+          onSubmit={(result, text) => run(() => activityApi.complete(a.id, result, text, a.version))}
         />
       )}
       {mode === 'reschedule' && (

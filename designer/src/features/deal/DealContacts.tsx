@@ -50,7 +50,7 @@ export function DealContacts({ deal, onChanged }: { deal: Deal; onChanged: () =>
                 className="ghost small"
                 data-testid={`deal-contact-remove-${c.id}`}
                 aria-label={`${t('common.remove')} ${c.name}`}
-                onClick={() => void run(() => housekeepingApi.removeContact(deal.id, c.id))}
+                onClick={() => void run(() => housekeepingApi.removeContact(deal, c.id))}
               >
                 {t('common.remove')}
               </button>
@@ -73,7 +73,7 @@ export function DealContacts({ deal, onChanged }: { deal: Deal; onChanged: () =>
           clientId={deal.clientId}
           onDeal={contacts}
           add={async (contactId) => {
-            if (await run(() => housekeepingApi.addContact(deal.id, contactId, contacts.length === 0)))
+            if (await run(() => housekeepingApi.addContact(deal, contactId, contacts.length === 0)))
               setAdding(false);
           }}
           onCancel={() => setAdding(false)}

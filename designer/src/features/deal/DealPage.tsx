@@ -103,7 +103,12 @@ export default function DealPage({ dealId }: { dealId: string }) {
           <FilesSection owner={{ dealId: deal.id }} />
           <section className="card">
             <h2>{t('deal.history')}</h2>
-            <HistoryList history={deal.history ?? []} clocks={deal.clocks ?? []} />
+            <HistoryList
+              history={deal.history ?? []}
+              clocks={deal.clocks ?? []}
+              contacts={contacts}
+              owner={{ id: deal.ownerId, name: deal.ownerName }}
+            />
           </section>
         </div>
         <section className="card" id="journal">

@@ -5,7 +5,17 @@ import { nameIn, useDictionary } from '../shared/useDictionary';
 import { describeHistory } from './historyWords';
 
 /** The deal's history, newest first, each entry a sentence ("Anna moved it from «Presentation» to «Closing»"). */
-export function HistoryList({ history, clocks = [] }: { history: HistoryEntry[]; clocks?: Clock[] }) {
+export function HistoryList({
+  history,
+  clocks = [],
+  contacts = [],
+  owner,
+}: {
+  history: HistoryEntry[];
+  clocks?: Clock[];
+  contacts?: { id: string; name: string }[];
+  owner?: { id?: string | null; name?: string | null };
+}) {
   const { t, tx, lang } = useI18n();
   const results = useDictionary('workResults');
   const context = {
@@ -14,6 +24,8 @@ export function HistoryList({ history, clocks = [] }: { history: HistoryEntry[];
     when: (iso: string) => formatTime(iso, lang),
     resultName: (id: string) => nameIn(results, id),
     clocks,
+    contacts,
+    owner,
   };
   const sorted = [...history].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return (

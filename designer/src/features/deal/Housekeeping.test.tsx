@@ -73,6 +73,7 @@ describe('deal housekeeping', () => {
       workflowId: 'retail',
       stageId: 'offer',
     });
+    expect(calls.find((c) => c.path === '/api/deals/d1/transfer')!.headers['If-Match']).toBe('"3"');
     await waitFor(() => expect(screen.queryByTestId('deal-transfer-form')).toBeNull());
   });
 

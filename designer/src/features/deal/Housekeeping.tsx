@@ -65,7 +65,7 @@ function TransferForm({ deal, onDone }: { deal: Deal; onDone: (deal: Deal) => vo
     setBusy(true);
     setFailure(undefined);
     try {
-      onDone(await housekeepingApi.transfer(deal.id, workflowId, stageId || undefined));
+      onDone(await housekeepingApi.transfer(deal, workflowId, stageId || undefined));
     } catch (err) {
       setFailure(err);
     } finally {
@@ -152,7 +152,7 @@ function DuplicateForm({ deal, onDone }: { deal: Deal; onDone: (deal: Deal) => v
     setBusy(true);
     setFailure(undefined);
     try {
-      onDone(await housekeepingApi.closeDuplicate(deal.id, picked.id));
+      onDone(await housekeepingApi.closeDuplicate(deal, picked.id));
     } catch (err) {
       setFailure(err);
     } finally {

@@ -102,6 +102,24 @@ describe('history in words', () => {
     ).toBe('Анна записал(а): звонок · Не взяли · (Нет ответа)');
   });
 
+  it('names a linked contact and the current owner from the deal, never by id', () => {
+    const withDeal = {
+      ...context('ru'),
+      contacts: [{ id: 'k1', name: 'Ирина' }],
+      owner: { id: 'boris', name: 'Борис' },
+    };
+    const say = (h: HistoryEntry) => describeHistory(h, withDeal);
+    expect(say(entry('contactLinked', { byName: 'Анна', details: { contactId: 'k1', main: false } }))).toBe(
+      'Анна добавил(а) контакт Ирина',
+    );
+    expect(say(entry('contactUnlinked', { byName: 'Анна', details: { contactId: 'k-gone' } }))).toBe(
+      'Анна убрал(а) контакт',
+    );
+    expect(say(entry('assigned', { byName: 'Анна', details: { from: 'anna', to: 'boris' } }))).toBe(
+      'Анна передал(а) сделку: Борис',
+    );
+  });
+
   it('shows an unknown kind by its plain values, without ids', () => {
     const text = en(
       entry('activityPlanned', {

@@ -8,6 +8,9 @@ export interface HistoryContext {
   when: (iso: string) => string;
   resultName: (id: string) => string;
   clocks: Clock[];
+  /** The deal's contacts and owner, to name a contact linked or a manager handed the deal (the events carry ids). */
+  contacts?: { id: string; name: string }[];
+  owner?: { id?: string | null; name?: string | null };
 }
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -49,7 +52,7 @@ export function describeHistory(h: HistoryEntry, c: HistoryContext): string {
       return toStage ? `${base}, ${c.t('words.stage', { stage: toStage })}` : base;
     }
     case 'assigned': {
-      const toName = s('toName') || s('ownerName');
+      const toName = s('toName') || s('ownerName') || (s('to') === c.owner?.id ? (c.owner?.name ?? '') : '');
       if (!s('to')) return c.t('words.toQueue', { who });
       if (h.by && s('to') === h.by) return c.t('words.took', { who });
       return toName ? c.t('words.assigned', { who, to: toName }) : c.t('words.assignedShort', { who });
@@ -82,9 +85,14 @@ export function describeHistory(h: HistoryEntry, c: HistoryContext): string {
     case 'updated':
       return c.t('words.updated', { who });
     case 'contactAdded':
-      return c.t('words.contactAdded', { who, name: s('name') || s('contactName') });
+    case 'contactLinked':
     case 'contactRemoved':
-      return c.t('words.contactRemoved', { who, name: s('name') || s('contactName') });
+    case 'contactUnlinked': {
+      const name = s('name') || s('contactName') || c.contacts?.find((k) => k.id === s('contactId'))?.name;
+      const added = h.kind === 'contactAdded' || h.kind === 'contactLinked';
+      if (name) return c.t(added ? 'words.contactAdded' : 'words.contactRemoved', { who, name });
+      return c.t(added ? 'words.contactAddedShort' : 'words.contactRemovedShort', { who });
+    }
     case 'clockStarted':
       return [
         clockName() ? c.t('words.clockStarted', { name: clockName() }) : c.t('history.clockStarted'),

@@ -67,7 +67,7 @@ export function FilesSection({ owner, revision }: { owner: FileOwner; revision?:
             <div className="row wrap space small muted">
               <span>
                 {[
-                  f.category && nameIn(categories, f.category),
+                  f.categoryName ?? (f.category && nameIn(categories, f.category)),
                   f.uploadedByName ?? f.uploadedBy,
                   formatTime(f.uploadedAt, lang),
                 ]
