@@ -149,9 +149,9 @@ describe('deal page: activities', () => {
     expect(within(row).getByTestId('activity-quick-call-back-later').textContent).toBe('Перезвонить позже');
     fireEvent.click(within(row).getByTestId('activity-quick-no-answer'));
     await waitFor(() => expect(calls.some((c) => c.path === '/api/activities/a1/complete')).toBe(true));
-    expect(calls.find((c) => c.path === '/api/activities/a1/complete')!.body).toEqual({
-      result: 'no-answer',
-    });
+    const complete = calls.find((c) => c.path === '/api/activities/a1/complete')!;
+    expect(complete.body).toEqual({ result: 'no-answer' });
+    expect(complete.headers['If-Match']).toBe('"1"');
     // The journal got an entry: it is read again.
     await waitFor(() =>
       expect(calls.filter((c) => c.path.startsWith('/api/deals/d1/interactions')).length).toBeGreaterThan(1),
