@@ -46,13 +46,15 @@ export function FileUpload({
   return (
     <form className="row wrap file-upload" onSubmit={send} data-testid={testId}>
       {!lockCategory && (
-        <DictionarySelect
-          kind="fileCategories"
-          testId={`${testId}-category`}
-          label={t('files.category')}
-          value={category}
-          onChange={setCategory}
-        />
+        <label className="row">
+          <span className="small muted">{t('files.category')}</span>
+          <DictionarySelect
+            kind="fileCategories"
+            testId={`${testId}-category`}
+            value={category}
+            onChange={setCategory}
+          />
+        </label>
       )}
       <input
         ref={input}
