@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useAssignees } from '../activities/useAssignees';
 
 /** PUT /api/clients/{id} takes the whole client: the same card with another responsible manager. */
-export function saveResponsible(client: Client, responsibleId: string | null): Promise<Client> {
+export function saveResponsible(client: Client, responsibleId: string): Promise<Client> {
   return request<Client>('PUT', `/api/clients/${encodeURIComponent(client.id)}`, {
     body: {
       name: client.name,
@@ -30,7 +30,7 @@ export function ResponsibleManager({ client, onSaved }: { client: Client; onSave
     setBusy(true);
     setError(undefined);
     try {
-      await saveResponsible(client, id || null);
+      await saveResponsible(client, id);
       onSaved();
     } catch (err) {
       setError(err);
@@ -50,7 +50,12 @@ export function ResponsibleManager({ client, onSaved }: { client: Client; onSave
           disabled={busy}
           onChange={(e) => void change(e.target.value)}
         >
-          <option value="">{t('clients.noResponsible')}</option>
+          {/* The server keeps a responsible manager when none is sent: there is no "nobody" to pick. */}
+          {!client.responsibleId && (
+            <option value="" disabled>
+              {t('clients.noResponsible')}
+            </option>
+          )}
           {users.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}

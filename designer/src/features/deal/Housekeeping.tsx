@@ -17,6 +17,10 @@ export function Housekeeping({ deal, onChanged }: { deal: Deal; onChanged: (deal
   const { t } = useI18n();
   const [open, setOpen] = useState<Open>(null);
   if (deal.state !== 'open') return null;
+  const done = (changed: Deal) => {
+    setOpen(null);
+    onChanged(changed);
+  };
   return (
     <div className="housekeeping" data-testid="housekeeping">
       <div className="row wrap">
@@ -37,8 +41,8 @@ export function Housekeeping({ deal, onChanged }: { deal: Deal; onChanged: (deal
           {t('housekeeping.duplicate')}
         </button>
       </div>
-      {open === 'transfer' && <TransferForm deal={deal} onDone={(d) => (setOpen(null), onChanged(d))} />}
-      {open === 'duplicate' && <DuplicateForm deal={deal} onDone={(d) => (setOpen(null), onChanged(d))} />}
+      {open === 'transfer' && <TransferForm deal={deal} onDone={done} />}
+      {open === 'duplicate' && <DuplicateForm deal={deal} onDone={done} />}
     </div>
   );
 }
