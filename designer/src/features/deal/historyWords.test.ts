@@ -120,6 +120,12 @@ describe('history in words', () => {
     );
   });
 
+  it('credits the product itself for what "system" did', () => {
+    expect(
+      en(entry('created', { by: 'system', details: { workflowId: 'b2b-sales', ownerId: 'anna' } })),
+    ).toBe('Crm created the deal');
+  });
+
   it('shows an unknown kind by its plain values, without ids', () => {
     const text = en(
       entry('activityPlanned', {

@@ -23,7 +23,8 @@ const str = (v: unknown): string => (v === null || v === undefined ? '' : String
 export function describeHistory(h: HistoryEntry, c: HistoryContext): string {
   const d = h.details ?? {};
   const s = (k: string) => str(d[k]);
-  const who = h.byName || (h.by ? c.t('history.someone') : c.t('history.system'));
+  // No actor, or the product's own "system" (seeding, imports, timers): Crm did it.
+  const who = h.byName || (h.by && h.by !== 'system' ? c.t('history.someone') : c.t('history.system'));
   const fromStage = h.fromStageName || s('fromName');
   const toStage = h.toStageName || s('toName');
   const outcome = h.outcome || s('outcome');

@@ -31,7 +31,8 @@ export function CorrectionForm({
       await journalApi.correct(entry.id, {
         text: text.trim(),
         topic: topic.trim(),
-        result: result || undefined,
+        // An empty result clears it, as an empty topic does (the server keeps what is left out).
+        result,
         at: fromLocalInput(at) ?? undefined,
       });
       onSaved();
