@@ -100,6 +100,7 @@ export const workEn = {
   'words.mergedInto': '{who} merged it into another deal',
   'words.nextStep': '{who} planned the next step: {what} {at}',
   'words.logged': '{who} logged: {kind}',
+  'words.corrected': '{who} corrected journal entry {number}',
   'words.updated': '{who} changed the deal’s data',
   'words.contactAdded': '{who} added the contact {name}',
   'words.contactRemoved': '{who} removed the contact {name}',

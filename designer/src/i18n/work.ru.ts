@@ -103,6 +103,7 @@ export const workRu: Record<keyof typeof workEn, string> = {
   'words.mergedInto': '{who} присоединил(а) к другой сделке',
   'words.nextStep': '{who} запланировал(а) следующий шаг: {what} {at}',
   'words.logged': '{who} записал(а): {kind}',
+  'words.corrected': '{who} исправил(а) запись журнала {number}',
   'words.updated': '{who} изменил(а) данные сделки',
   'words.contactAdded': '{who} добавил(а) контакт {name}',
   'words.contactRemoved': '{who} убрал(а) контакт {name}',

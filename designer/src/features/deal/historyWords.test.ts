@@ -120,6 +120,17 @@ describe('history in words', () => {
     );
   });
 
+  it('says which journal entry was corrected', () => {
+    expect(
+      ru(
+        entry('interactionCorrected', {
+          byName: 'Анна',
+          details: { interactionId: 'i-9', number: 3, text: 'Отправили КП', topic: 'КП' },
+        }),
+      ),
+    ).toBe('Анна исправил(а) запись журнала 03 · КП · Отправили КП');
+  });
+
   it('credits the product itself for what "system" did', () => {
     expect(
       en(entry('created', { by: 'system', details: { workflowId: 'b2b-sales', ownerId: 'anna' } })),

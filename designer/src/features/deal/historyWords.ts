@@ -83,6 +83,16 @@ export function describeHistory(h: HistoryEntry, c: HistoryContext): string {
       ]
         .filter(Boolean)
         .join(' · ');
+    case 'interactionCorrected': {
+      const n = Number(d.number);
+      return [
+        c.t('words.corrected', { who, number: n > 0 ? String(n).padStart(2, '0') : '' }).replace(/\s+$/, ''),
+        s('topic'),
+        s('text'),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
     case 'updated':
       return c.t('words.updated', { who });
     case 'contactAdded':
