@@ -29,6 +29,7 @@ public static class BuiltInWorkflows
 }
 
 /// <summary>Deal sources, work results and client segments every installation starts with.</summary>
-public sealed record SeedDictionaries(IReadOnlyList<DictionaryEntry> Sources, IReadOnlyList<DictionaryEntry> WorkResults, IReadOnlyList<DictionaryEntry>? Segments = null);
+public sealed record SeedDictionaries(IReadOnlyList<DictionaryEntry> Sources, IReadOnlyList<DictionaryEntry> WorkResults, IReadOnlyList<DictionaryEntry>? Segments = null,
+    IReadOnlyList<DictionaryEntry>? FileCategories = null);
 
 public sealed record DictionaryEntry(string Id, string Name);

@@ -82,7 +82,7 @@ public sealed class ClientBook(CrmDbContext db, IClock clock)
     public static ContactCard Card(ContactRecord c) => new(c.Id, c.ClientId, c.Name, c.Position, c.Phones, c.Emails, c.Birthday, c.Version);
 
     public static ClientCard Card(ClientRecord c, IReadOnlyList<ContactCard>? contacts = null, IReadOnlyList<ClientDeal>? deals = null) =>
-        new(c.Id, c.Name, c.Kind, c.Source, c.Segments, c.Version, c.CreatedAt, c.UpdatedAt, contacts, deals);
+        new(c.Id, c.Name, c.Kind, c.Source, c.Segments, c.Version, c.CreatedAt, c.UpdatedAt, contacts, deals, c.ResponsibleId);
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }

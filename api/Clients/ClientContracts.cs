@@ -2,7 +2,8 @@ using NodaTime;
 
 namespace Crm.Api.Clients;
 
-public sealed record ClientRequest(string? Name, string? Kind, string? Source, IReadOnlyList<string>? Segments, IReadOnlyList<ContactRequest>? Contacts);
+/// <summary>A client as created or replaced; <c>responsibleId</c> left out keeps the responsible manager (on creation: the creator).</summary>
+public sealed record ClientRequest(string? Name, string? Kind, string? Source, IReadOnlyList<string>? Segments, IReadOnlyList<ContactRequest>? Contacts, string? ResponsibleId = null);
 
 public sealed record ContactRequest(string? Name, string? Position, IReadOnlyList<string>? Phones, IReadOnlyList<string>? Emails, string? Birthday);
 
@@ -16,7 +17,9 @@ public sealed record ClientCard(
     Instant CreatedAt,
     Instant UpdatedAt,
     IReadOnlyList<ContactCard>? Contacts,
-    IReadOnlyList<ClientDeal>? Deals);
+    IReadOnlyList<ClientDeal>? Deals,
+    string? ResponsibleId = null,
+    string? ResponsibleName = null);
 
 public sealed record ContactCard(
     string Id,

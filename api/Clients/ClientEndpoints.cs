@@ -17,36 +17,37 @@ public static class ClientEndpoints
     {
         var group = app.MapGroup("/api/clients");
 
-        group.MapGet("", async (string? q, string? segment, int? limit, CrmDbContext db, CancellationToken ct) =>
+        group.MapGet("", async (string? q, string? segment, string? responsibleId, int? limit, CrmDbContext db, UserDirectory directory, CancellationToken ct) =>
         {
-            // Segments are a JSON list in one text column on every provider: a segment is found by its quoted id.
-            var query = string.IsNullOrWhiteSpace(segment)
-                ? db.Clients.AsNoTracking()
-                : db.Clients.FromSqlInterpolated($"SELECT * FROM \"Clients\" WHERE \"Segments\" LIKE {"%" + JsonSegment(segment) + "%"}").AsNoTracking();
+            var query = string.IsNullOrWhiteSpace(segment) ? db.Clients.AsNoTracking() : db.InSegment(segment).AsNoTracking();
             if (!string.IsNullOrWhiteSpace(q))
             {
                 var key = ContactKeys.Search(q);
                 query = query.Where(c => c.NameKey.Contains(key));
             }
+            if (!string.IsNullOrWhiteSpace(responsibleId))
+                query = query.Where(c => c.ResponsibleId == responsibleId);
             var clients = await query.OrderBy(c => c.NameKey).Take(Math.Clamp(limit ?? 200, 1, 2000)).ToListAsync(ct);
-            return Results.Ok(clients.Select(c => ClientBook.Card(c)));
+            return Results.Ok(clients.Select(c => Named(ClientBook.Card(c), directory)));
         });
 
-        group.MapPost("", async (ClientRequest body, ClientBook book, CancellationToken ct) =>
+        group.MapPost("", async (ClientRequest body, HttpContext http, ClientBook book, UserDirectory directory, CancellationToken ct) =>
         {
             var db = book.Db;
             var errors = new Dictionary<string, string[]>();
             ClientRules.CheckClient(body, await ClientRules.SourcesAsync(db, ct), await ClientRules.SegmentsAsync(db, ct), errors);
+            ClientRules.CheckResponsible(body.ResponsibleId, directory, errors);
             if (errors.Count > 0)
                 return Problems.Validation(errors);
             var client = book.NewClient(body.Name!, ClientRules.Kind(body.Kind)!, body.Source, body.Segments);
+            client.ResponsibleId = body.ResponsibleId ?? http.Caller().Id;
             var contacts = (body.Contacts ?? []).Select(c => book.NewContact(client.Id, c)).ToList();
             if (await DuplicateAsync(book, contacts, ct) is { } duplicate)
                 return duplicate;
             db.Clients.Add(client);
             db.Contacts.AddRange(contacts);
             await db.SaveChangesAsync(ct);
-            return Results.Created($"/api/clients/{client.Id}", ClientBook.Card(client, [.. contacts.Select(ClientBook.Card)], []));
+            return Results.Created($"/api/clients/{client.Id}", Named(ClientBook.Card(client, [.. contacts.Select(ClientBook.Card)], []), directory));
         });
 
         group.MapGet("/{id}", async (string id, HttpContext http, CrmDbContext db, UserDirectory directory, CancellationToken ct) =>
@@ -58,15 +59,16 @@ public static class ClientEndpoints
             var deals = await db.Deals.AsNoTracking().VisibleTo(http.Caller(), directory).Where(d => d.ClientId == id)
                 .OrderByDescending(d => d.UpdatedAt).Select(d => new ClientDeal(d.Id, d.Title, d.State, d.StageId, d.OwnerId, d.Amount)).ToListAsync(ct);
             http.Response.Headers.ETag = $"\"{client.Version}\"";
-            return Results.Ok(ClientBook.Card(client, [.. contacts.Select(ClientBook.Card)], deals));
+            return Results.Ok(Named(ClientBook.Card(client, [.. contacts.Select(ClientBook.Card)], deals), directory));
         });
 
-        group.MapPut("/{id}", async (string id, ClientRequest body, HttpContext http, CrmDbContext db, IClock clock, CancellationToken ct) =>
+        group.MapPut("/{id}", async (string id, ClientRequest body, HttpContext http, CrmDbContext db, UserDirectory directory, IClock clock, CancellationToken ct) =>
         {
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             var errors = new Dictionary<string, string[]>();
             ClientRules.CheckClient(body with { Contacts = null }, await ClientRules.SourcesAsync(db, ct), await ClientRules.SegmentsAsync(db, ct), errors);
+            ClientRules.CheckResponsible(body.ResponsibleId, directory, errors);
             if (errors.Count > 0)
                 return Problems.Validation(errors);
             var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -79,12 +81,13 @@ public static class ClientEndpoints
             client.Kind = ClientRules.Kind(body.Kind)!;
             client.Source = body.Source;
             client.Segments = ClientRules.Clean(body.Segments);
+            client.ResponsibleId = body.ResponsibleId ?? client.ResponsibleId;
             client.UpdatedAt = clock.GetCurrentInstant();
             client.Version++;
             if (!await db.TrySaveAsync(ct))
                 return Problems.Conflict("The client changed meanwhile; reload it and try again.", "stale-version");
             http.Response.Headers.ETag = $"\"{client.Version}\"";
-            return Results.Ok(ClientBook.Card(client));
+            return Results.Ok(Named(ClientBook.Card(client), directory));
         });
 
         group.MapGet("/{id}/contacts", async (string id, CrmDbContext db, CancellationToken ct) =>
@@ -126,6 +129,6 @@ public static class ClientEndpoints
         return null;
     }
 
-    /// <summary>The segment as it appears inside the stored JSON list (segment ids are dictionary ids: no quotes, no '%').</summary>
-    private static string JsonSegment(string segment) => System.Text.Json.JsonSerializer.Serialize(segment);
+    private static ClientCard Named(ClientCard card, UserDirectory directory) =>
+        card with { ResponsibleName = directory.Find(card.ResponsibleId)?.Name };
 }

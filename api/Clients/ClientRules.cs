@@ -37,6 +37,13 @@ public static class ClientRules
         }
     }
 
+    /// <summary>A responsible manager is an active user.</summary>
+    public static void CheckResponsible(string? responsibleId, Crm.Api.Directory.UserDirectory directory, Dictionary<string, string[]> errors)
+    {
+        if (responsibleId is not null && directory.Find(responsibleId) is not { Active: true })
+            errors["responsibleId"] = [$"'{responsibleId}' is not an active user."];
+    }
+
     public static void CheckContact(ContactRequest body, Dictionary<string, string[]> errors, string prefix = "")
     {
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > TextLimits.Name)

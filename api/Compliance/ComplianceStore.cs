@@ -65,17 +65,25 @@ internal sealed class ComplianceStore(CrmDbContext db)
         foreach (var (a, b) in spans)
         {
             var met = $"""
-                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), COUNT(*) FROM "Clocks"
+                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '') AS "StageId", COUNT(*) AS "Count" FROM "Clocks"
                 WHERE "State" = 'met' AND "FinishedAt" >= @a AND "FinishedAt" < @b AND "OwnerId" IS NOT NULL{Filters("", owners, workflowId)}
                 GROUP BY "OwnerId", "WorkflowId", "RegulationId", "StageId"
                 """;
-            await ReadAsync(met, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r => Add(counts, Key(r), r.GetInt64(4), 0), ct);
+            await ReadAsync(met, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r =>
+            {
+                var (key, count) = (new KeyColumns(r), r.GetOrdinal("Count"));
+                return r => Add(counts, key.Read(r), r.GetInt64(count), 0);
+            }, ct);
             var breached = $"""
-                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), COUNT(*) FROM "Clocks"
+                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '') AS "StageId", COUNT(*) AS "Count" FROM "Clocks"
                 WHERE "BreachedAt" >= @a AND "BreachedAt" < @b AND "OwnerId" IS NOT NULL{Filters("", owners, workflowId)}
                 GROUP BY "OwnerId", "WorkflowId", "RegulationId", "StageId"
                 """;
-            await ReadAsync(breached, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r => Add(counts, Key(r), 0, r.GetInt64(4)), ct);
+            await ReadAsync(breached, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), owners, workflowId), r =>
+            {
+                var (key, count) = (new KeyColumns(r), r.GetOrdinal("Count"));
+                return r => Add(counts, key.Read(r), 0, r.GetInt64(count));
+            }, ct);
         }
         return counts;
     }
@@ -84,40 +92,41 @@ internal sealed class ComplianceStore(CrmDbContext db)
     /// Everything the managers and regulations tables need for [from, to), per key: met and breached counts, the final
     /// overruns of finished breaches whose deadline fell inside, and who held those past their deadlines. Whole UTC days
     /// come from the tallies, in the fewest aligned blocks and days that cover them (<see cref="TallyBlocks"/>: a quarter
-    /// is a few rows per key, however many clocks it holds), with the overruns alongside; the ragged ends from the clocks
-    /// themselves, added or taken from their whole day (<see cref="TallySpan"/>). Without <paramref name="withOverruns"/>
-    /// only counts are read.
+    /// is a few rows per key, however many clocks it holds), and their overruns from the overrun rows of those days; the
+    /// ragged ends from the clocks themselves, added or taken from their whole day (<see cref="TallySpan"/>). Without
+    /// <paramref name="withOverruns"/> only counts are read.
     /// </summary>
     public async Task TalliesAsync(Instant from, Instant to, IReadOnlySet<string>? owners, string? workflowId,
         ITallySink sink, bool withOverruns, CancellationToken ct)
     {
         var span = TallyDays.Split(from, to);
-        var overruns = withOverruns ? "\"Overruns\", \"LateHeldTicks\"" : "NULL, 0";
-        var parsed = new List<long>();
+        var late = withOverruns ? "\"LateHeldTicks\"" : "0 AS \"LateHeldTicks\"";
         foreach (var run in TallyBlocks.Cover(span.FirstDay, span.EndDay))
         {
             var sql = run.Days == 1
                 ? $"""
-                    SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", {overruns} FROM "ClockTallies"
+                    SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", {late} FROM "ClockTallies"
                     WHERE "Day" >= @a AND "Day" < @b{Filters("", owners, workflowId)}
                     """
                 : $"""
-                    SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", {overruns} FROM "ClockTallyBlocks"
+                    SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", "Met", "Breached", {late} FROM "ClockTallyBlocks"
                     WHERE "Days" = {run.Days} AND "Start" >= @a AND "Start" < @b{Filters("", owners, workflowId)}
                     """;
             await ReadAsync(sql, Parameters(run.From, run.To, owners, workflowId), r =>
             {
-                var key = Key(r);
-                sink.Count(key, r.GetInt64(4), r.GetInt64(5));
-                if (!r.IsDBNull(6))
+                var key = new KeyColumns(r);
+                var (met, breached, lateHeld) = (r.GetOrdinal("Met"), r.GetOrdinal("Breached"), r.GetOrdinal("LateHeldTicks"));
+                return r =>
                 {
-                    OverrunList.Parse(r.GetString(6), parsed);
-                    sink.Overruns(key, CollectionsMarshal.AsSpan(parsed), 1);
-                }
-                if (r.GetInt64(7) is var late and not 0)
-                    sink.LateHeld(key, late);
+                    var k = key.Read(r);
+                    sink.Count(k, r.GetInt64(met), r.GetInt64(breached));
+                    if (r.GetInt64(lateHeld) is var ticks and not 0)
+                        sink.LateHeld(k, ticks);
+                };
             }, ct);
         }
+        if (withOverruns && span.HasWholeDays)
+            await TalliedOverrunsAsync(span.FirstDay, span.EndDay, owners, workflowId, sink, ct);
         foreach (var (spans, sign) in new[] { (span.Edges, 1), (span.Excess, -1) })
         {
             foreach (var (key, (met, breached)) in await CountAsync(spans, owners, workflowId, ct))
@@ -125,6 +134,29 @@ internal sealed class ComplianceStore(CrmDbContext db)
             if (withOverruns)
                 await FinishedBreachesAsync(spans, owners, workflowId, sink, sign, ct);
         }
+    }
+
+    /// <summary>The overrun rows of the days [firstDay, endDay), one range of the covering index. Each day's key comes back
+    /// once with its overruns joined into one text (<see cref="OverrunList"/>): a quarter holds 300,000 of them, and reading
+    /// each as a row of its own with its four key strings cost several times as much.</summary>
+    private async Task TalliedOverrunsAsync(long firstDay, long endDay, IReadOnlySet<string>? owners, string? workflowId, ITallySink sink, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", string_agg(CAST("Ticks" AS TEXT), ',') AS "Overruns"
+            FROM "ClockTallyOverruns"
+            WHERE "Day" >= @a AND "Day" < @b{Filters("", owners, workflowId)}
+            GROUP BY "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId"
+            """;
+        var parsed = new List<long>();
+        await ReadAsync(sql, Parameters(firstDay, endDay, owners, workflowId), r =>
+        {
+            var (key, overruns) = (new KeyColumns(r), r.GetOrdinal("Overruns"));
+            return r =>
+            {
+                OverrunList.Parse(r.GetString(overruns), parsed);
+                sink.Overruns(key.Read(r), CollectionsMarshal.AsSpan(parsed), 1);
+            };
+        }, ct);
     }
 
     /// <summary>Overruns and late time held of the finished breaches inside the given instants, from the clocks themselves.
@@ -136,24 +168,32 @@ internal sealed class ComplianceStore(CrmDbContext db)
         foreach (var (a, b) in spans)
         {
             var sql = $"""
-                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", ''), "OverrunTicks", "HandoversJson", "ConsumedTicks", "LimitTicks"
+                SELECT "OwnerId", "WorkflowId", "RegulationId", COALESCE("StageId", '') AS "StageId", "OverrunTicks", "HandoversJson", "ConsumedTicks", "LimitTicks"
                 FROM "Clocks"
                 WHERE "BreachedAt" >= @a AND "BreachedAt" < @b AND "OverrunTicks" IS NOT NULL AND "OwnerId" IS NOT NULL{Filters("", null, workflowId)}
                 """;
             await ReadAsync(sql, Parameters(a.ToUnixTimeTicks(), b.ToUnixTimeTicks(), null, workflowId), r =>
             {
-                var key = Key(r);
-                if (owners is null || owners.Contains(key.OwnerId))
+                var columns = new KeyColumns(r);
+                var overrun = r.GetOrdinal(nameof(ClockRecord.OverrunTicks));
+                var handoversJson = r.GetOrdinal(nameof(ClockRecord.HandoversJson));
+                var consumed = r.GetOrdinal(nameof(ClockRecord.ConsumedTicks));
+                var limit = r.GetOrdinal(nameof(ClockRecord.LimitTicks));
+                return r =>
                 {
-                    var ticks = r.GetInt64(4);
-                    sink.Overruns(key, new ReadOnlySpan<long>(in ticks), sign);
-                }
-                var handovers = DealMapper.Handovers(r.IsDBNull(5) ? null : r.GetString(5), key.OwnerId);
-                foreach (var holding in ClockHoldings.Of(handovers, Duration.FromTicks(r.GetInt64(6)), Duration.FromTicks(r.GetInt64(7))))
-                {
-                    if (holding.HolderId is { } holder && holding.OverrunHeld > Duration.Zero && (owners is null || owners.Contains(holder)))
-                        sink.LateHeld(key with { OwnerId = holder }, sign * holding.OverrunHeld.BclCompatibleTicks);
-                }
+                    var key = columns.Read(r);
+                    if (owners is null || owners.Contains(key.OwnerId))
+                    {
+                        var ticks = r.GetInt64(overrun);
+                        sink.Overruns(key, new ReadOnlySpan<long>(in ticks), sign);
+                    }
+                    var handovers = DealMapper.Handovers(r.IsDBNull(handoversJson) ? null : r.GetString(handoversJson), key.OwnerId);
+                    foreach (var holding in ClockHoldings.Of(handovers, Duration.FromTicks(r.GetInt64(consumed)), Duration.FromTicks(r.GetInt64(limit))))
+                    {
+                        if (holding.HolderId is { } holder && holding.OverrunHeld > Duration.Zero && (owners is null || owners.Contains(holder)))
+                            sink.LateHeld(key with { OwnerId = holder }, sign * holding.OverrunHeld.BclCompatibleTicks);
+                    }
+                };
             }, ct);
         }
     }
@@ -171,19 +211,39 @@ internal sealed class ComplianceStore(CrmDbContext db)
     public async Task<List<OpenBreach>> OpenBreachesAsync(IReadOnlySet<string>? owners, string? workflowId, CancellationToken ct)
     {
         var sql = $"""
-            SELECT c."OwnerId", c."WorkflowId", c."RegulationId", COALESCE(c."StageId", ''), c."BreachedAt", c."ConsumedTicks",
+            SELECT c."OwnerId", c."WorkflowId", c."RegulationId", COALESCE(c."StageId", '') AS "StageId", c."BreachedAt", c."ConsumedTicks",
                    c."RunningSince", c."LimitTicks", d."WorkflowVersion", c."HandoversJson"
             FROM "Clocks" AS c JOIN "Deals" AS d ON d."Id" = c."DealId"
             WHERE c."FinishedAt" IS NULL AND c."BreachedAt" IS NOT NULL AND c."OwnerId" IS NOT NULL{Filters("c.", owners, workflowId)}
             """;
         var open = new List<OpenBreach>();
-        await ReadAsync(sql, Parameters(0, 0, owners, workflowId), r => open.Add(new OpenBreach(
-            Key(r), Instant.FromUnixTimeTicks(r.GetInt64(4)), r.GetInt64(5),
-            r.IsDBNull(6) ? null : Instant.FromUnixTimeTicks(r.GetInt64(6)), r.GetInt64(7), r.GetInt32(8), r.IsDBNull(9) ? null : r.GetString(9))), ct);
+        await ReadAsync(sql, Parameters(0, 0, owners, workflowId), r =>
+        {
+            var key = new KeyColumns(r);
+            var breachedAt = r.GetOrdinal(nameof(ClockRecord.BreachedAt));
+            var consumed = r.GetOrdinal(nameof(ClockRecord.ConsumedTicks));
+            var runningSince = r.GetOrdinal(nameof(ClockRecord.RunningSince));
+            var limit = r.GetOrdinal(nameof(ClockRecord.LimitTicks));
+            var version = r.GetOrdinal(nameof(DealRecord.WorkflowVersion));
+            var handovers = r.GetOrdinal(nameof(ClockRecord.HandoversJson));
+            return r => open.Add(new OpenBreach(
+                key.Read(r), Instant.FromUnixTimeTicks(r.GetInt64(breachedAt)), r.GetInt64(consumed),
+                r.IsDBNull(runningSince) ? null : Instant.FromUnixTimeTicks(r.GetInt64(runningSince)), r.GetInt64(limit),
+                r.GetInt32(version), r.IsDBNull(handovers) ? null : r.GetString(handovers)));
+        }, ct);
         return open;
     }
 
-    private static ClockKey Key(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+    /// <summary>The four columns of a <see cref="ClockKey"/>, found by name once per result set.</summary>
+    private readonly struct KeyColumns(DbDataReader reader)
+    {
+        private readonly int _owner = reader.GetOrdinal(nameof(ClockKey.OwnerId));
+        private readonly int _workflow = reader.GetOrdinal(nameof(ClockKey.WorkflowId));
+        private readonly int _regulation = reader.GetOrdinal(nameof(ClockKey.RegulationId));
+        private readonly int _stage = reader.GetOrdinal(nameof(ClockKey.StageId));
+
+        public ClockKey Read(DbDataReader r) => new(r.GetString(_owner), r.GetString(_workflow), r.GetString(_regulation), r.GetString(_stage));
+    }
 
     private static void Add(Dictionary<ClockKey, (long Met, long Breached)> counts, ClockKey key, long met, long breached)
     {
@@ -211,7 +271,8 @@ internal sealed class ComplianceStore(CrmDbContext db)
         return list;
     }
 
-    private async Task ReadAsync(string sql, List<(string Name, object Value)> parameters, Action<DbDataReader> row, CancellationToken ct)
+    /// <summary>Runs a query; <paramref name="columns"/> finds the result's columns by name once, and gives what reads each row.</summary>
+    private async Task ReadAsync(string sql, List<(string Name, object Value)> parameters, Func<DbDataReader, Action<DbDataReader>> columns, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -220,6 +281,7 @@ internal sealed class ComplianceStore(CrmDbContext db)
         foreach (var (name, value) in parameters)
             AddParameter(command, name, value);
         await using var reader = await command.ExecuteReaderAsync(ct);
+        var row = columns(reader);
         while (await reader.ReadAsync(ct))
             row(reader);
     }

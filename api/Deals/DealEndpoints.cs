@@ -30,7 +30,7 @@ public static class DealEndpoints
         group.MapPost("", async (CreateDealRequest body, bool? allowDuplicate, HttpContext http, DealCreation creation, CancellationToken ct) =>
             (await creation.CreateAsync(body, allowDuplicate == true, http.Caller(), ct)).ToHttp(deal => Results.Created($"/api/deals/{deal.Id}", deal)));
 
-        group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, CancellationToken ct) =>
+        group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, Files.FileStore files, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Outcome))
                 return Problems.Validation(new() { ["outcome"] = ["Choose an outcome."] });
@@ -51,7 +51,9 @@ public static class DealEndpoints
             }
             var caller = http.Caller();
             var details = new DealDetailsUpdate { Amount = body.Amount, Source = body.Source, Fields = body.Fields };
-            return (await commands.RunAsync(DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details)), caller, ownerOnly: true, ct)).ToHttp(deal => WithETag(http, deal));
+            // The engine keeps no files: the categories attached to the deal are handed in for a stage that requires one.
+            var facts = new DealFacts(await files.CategoriesOnDealAsync(id, ct));
+            return (await commands.RunAsync(DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details, facts)), caller, ownerOnly: true, ct)).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapPut("/{id}/owner", async (string id, OwnerRequest body, HttpContext http, DealCommands commands, DealAssignmentCheck assignment, CancellationToken ct) =>

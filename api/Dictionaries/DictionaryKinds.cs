@@ -9,8 +9,9 @@ public static class DictionaryKinds
     public const string Sources = "sources";
     public const string WorkResults = "workResults";
     public const string Segments = "segments";
+    public const string FileCategories = "fileCategories";
 
-    public static readonly IReadOnlyList<string> All = [Sources, WorkResults, Segments];
+    public static readonly IReadOnlyList<string> All = [Sources, WorkResults, Segments, FileCategories];
 
     public static bool IsKnown(string? kind) => kind is not null && All.Contains(kind, StringComparer.Ordinal);
 

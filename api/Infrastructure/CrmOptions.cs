@@ -39,6 +39,8 @@ public sealed class CrmOptions
     public LeadOptions Leads { get; set; } = new();
     /// <summary>The reverse proxies in front of the nodes (section <c>Crm:ForwardedHeaders</c>).</summary>
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+    /// <summary>Files attached to deals and clients (section <c>Crm:Files</c>).</summary>
+    public Files.FileSettings Files { get; set; } = new();
 }
 
 /// <summary>Website leads: the funnel and team they land in, how they are assigned, how many one address may send.</summary>

@@ -6,6 +6,7 @@ using Crm.Api.Compliance;
 using Crm.Api.Clients;
 using Crm.Api.Deals;
 using Crm.Api.Dictionaries;
+using Crm.Api.Files;
 using Crm.Api.Directory;
 using Crm.Api.Plans;
 using Crm.Api.Import;
@@ -51,6 +52,7 @@ public static class CrmPipeline
         app.MapClientEndpoints();
         app.MapContactEndpoints();
         app.MapInteractionEndpoints();
+        app.MapFileEndpoints();
         app.MapSearchEndpoints();
         app.MapLeadEndpoints();
         app.MapImportEndpoints();

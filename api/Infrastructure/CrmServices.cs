@@ -39,7 +39,7 @@ public static class CrmServices
         var crm = builder.Configuration.GetSection("Crm").Get<CrmOptions>() ?? new CrmOptions();
         services.TryAddClock();
         services.AddSingleton<DataDirectory>();
-        services.AddDbContextFactory<CrmDbContext>((sp, options) => ConfigureDatabase(sp, options));
+        services.AddDbContextFactory<CrmDbContext, CrmContexts>((sp, options) => ConfigureDatabase(sp, options));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
 
         services.AddCrmEngine();
@@ -86,6 +86,9 @@ public static class CrmServices
         services.AddScoped<DealMerger>();
         services.AddScoped<ClientBook>();
         services.AddScoped<InteractionJournal>();
+        services.AddScoped<InteractionCorrections>();
+        services.AddScoped<Files.FileStore>();
+        services.AddSingleton<Files.FileLinks>();
         services.AddScoped<LeadIntake>();
         services.AddScoped<ClientImport>();
         services.AddSingleton<ActingParty>();

@@ -34,7 +34,7 @@ internal sealed class DemoSeeder(
         // Per kind, so a database from before a dictionary existed (segments) gets its seed too.
         var seed = BuiltInWorkflows.Dictionaries();
         var present = await db.Dictionaries.Select(d => d.Kind).Distinct().ToListAsync(cancellationToken);
-        foreach (var (kind, entries) in new[] { ("sources", seed.Sources), ("workResults", seed.WorkResults), ("segments", seed.Segments ?? []) })
+        foreach (var (kind, entries) in new[] { ("sources", seed.Sources), ("workResults", seed.WorkResults), ("segments", seed.Segments ?? []), ("fileCategories", seed.FileCategories ?? []) })
         {
             if (!present.Contains(kind))
                 db.Dictionaries.AddRange(entries.Select(s => new DictionaryRecord { Kind = kind, Id = s.Id, Name = s.Name }));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Crm.Api.Auth;
+using Crm.Api.Clients;
 using Crm.Api.Deals;
 using Crm.Api.Dictionaries;
 using Crm.Api.Directory;
@@ -38,14 +39,13 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
             ["contactId"] = record.ContactId,
         };
         var visible = DealVisibility.Guard(caller, directory);
-        var command = DealCommand.RecordInteraction(dealId, new LoggedInteraction(record.Kind, record.At, Filled(record)), caller.Id, details)
+        var command = DealCommand.RecordInteraction(dealId, new LoggedInteraction(record.Kind, record.At, Filled(record), Id: record.Id), caller.Id, details)
             .WithGuard(deal => visible(deal) ?? ContactOfDeal(deal, contact));
         var result = await processor.SubmitAsync(command, CancellationToken.None);
         if (result.Error is { } error)
             return ServiceFailure.From(error);
         record.ClientId = result.Deal.ClientId ?? contact?.ClientId;
-        db.Interactions.Add(record);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await JournalNumbering.AddNumberedAsync(db, record, CancellationToken.None);
         return (await queries.GetAsync(dealId, Caller.System, ct))!;
     }
 
@@ -59,8 +59,7 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
         if (body.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.ClientId == clientId, ct))
             return ServiceFailure.Field("contactId", $"Contact '{contactId}' is not one of this client's people.");
         var record = NewRecord(body, caller, null, clientId);
-        db.Interactions.Add(record);
-        await db.SaveChangesAsync(ct);
+        await JournalNumbering.AddNumberedAsync(db, record, ct);
         return (await ViewsAsync([record], ct))[0];
     }
 
@@ -93,36 +92,60 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
             ["topic"] = topic,
             ["contactId"] = contactId,
         };
-        return (DealCommand.RecordInteraction(dealId, new LoggedInteraction(record.Kind, now, Filled(record)), null, details), record);
+        return (DealCommand.RecordInteraction(dealId, new LoggedInteraction(record.Kind, now, Filled(record), Id: record.Id), null, details), record);
     }
 
-    internal async Task SaveAsync(InteractionRecord record)
-    {
-        db.Interactions.Add(record);
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
+    internal Task SaveAsync(InteractionRecord record) => JournalNumbering.AddNumberedAsync(db, record, CancellationToken.None);
 
-    /// <summary>The deal's journal with those of the duplicates merged into it, newest first.</summary>
-    public async Task<ServiceResult<List<InteractionView>>> ListForDealAsync(string dealId, string? q, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// The deal's journal with those of the duplicates merged into it, newest first; <paramref name="clientWide"/> gives the
+    /// whole journal of the deal's client instead (whoever sees one of a client's deals works with the client).
+    /// Entries of a merged duplicate keep the numbers they got on it, and name that deal.
+    /// </summary>
+    public async Task<ServiceResult<List<InteractionView>>> ListForDealAsync(string dealId, string? q, string? managerId, bool clientWide, Caller caller, CancellationToken ct)
     {
-        var data = await db.Deals.AsNoTracking().VisibleTo(caller, directory).Where(d => d.Id == dealId).Select(d => d.Data).FirstOrDefaultAsync(ct);
-        if (data is null)
+        var deal = await db.Deals.AsNoTracking().VisibleTo(caller, directory).Where(d => d.Id == dealId).Select(d => new { d.Data, d.ClientId }).FirstOrDefaultAsync(ct);
+        if (deal is null)
             return new ServiceFailure.NotFound($"Deal '{dealId}' does not exist.");
-        var merged = JsonSerializer.Deserialize<DealData>(data, DealData.Options)?.MergedDealIds ?? [];
+        var merged = JsonSerializer.Deserialize<DealData>(deal.Data, DealData.Options)?.MergedDealIds ?? [];
         var ids = merged.Prepend(dealId).ToArray();
-        var query = Search(db.Interactions.AsNoTracking().Where(i => i.DealId != null && ids.Contains(i.DealId)), q);
-        return await ViewsAsync(await Newest(query).ToListAsync(ct), ct);
+        var query = db.Interactions.AsNoTracking().Where(i => i.DealId != null && ids.Contains(i.DealId));
+        if (clientWide && deal.ClientId is { } clientId)
+            query = WholeClient(clientId).Union(query);
+        return await ViewsAsync(await Newest(Search(ByManager(query, managerId), q)).ToListAsync(ct), ct);
     }
 
-    /// <summary>The client's journal: its own entries and those of its deals the caller may see, newest first.</summary>
-    public async Task<ServiceResult<List<InteractionView>>> ListForClientAsync(string clientId, string? q, Caller caller, CancellationToken ct)
+    /// <summary>
+    /// The client's journal, newest first: for those who work with the client (<see cref="ClientSight"/>) every entry on the
+    /// client and on all its deals; for others the client's own entries and those of the deals they see.
+    /// </summary>
+    public async Task<ServiceResult<List<InteractionView>>> ListForClientAsync(string clientId, string? q, string? managerId, Caller caller, CancellationToken ct)
     {
-        if (!await db.Clients.AnyAsync(c => c.Id == clientId, ct))
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.ResponsibleId }).FirstOrDefaultAsync(ct);
+        if (client is null)
             return new ServiceFailure.NotFound($"Client '{clientId}' does not exist.");
-        var visibleDeals = db.Deals.AsNoTracking().VisibleTo(caller, directory).Select(d => d.Id);
-        var query = Search(db.Interactions.AsNoTracking().Where(i => i.ClientId == clientId && (i.DealId == null || visibleDeals.Contains(i.DealId))), q);
-        return await ViewsAsync(await Newest(query).ToListAsync(ct), ct);
+        IQueryable<InteractionRecord> query;
+        if (await db.WorksWithAsync(caller, directory, clientId, client.ResponsibleId, ct))
+        {
+            query = WholeClient(clientId);
+        }
+        else
+        {
+            var visibleDeals = db.Deals.AsNoTracking().VisibleTo(caller, directory).Select(d => d.Id);
+            query = db.Interactions.AsNoTracking().Where(i => i.ClientId == clientId && (i.DealId == null || visibleDeals.Contains(i.DealId)));
+        }
+        return await ViewsAsync(await Newest(Search(ByManager(query, managerId), q)).ToListAsync(ct), ct);
     }
+
+    /// <summary>Entries on the client, on its deals (also those written before the deal got its client), and on the duplicates merged into them.</summary>
+    private IQueryable<InteractionRecord> WholeClient(string clientId)
+    {
+        var deals = db.Deals.AsNoTracking().Where(d => d.ClientId == clientId).Select(d => d.Id);
+        return db.Interactions.AsNoTracking().Where(i => i.ClientId == clientId || (i.DealId != null && deals.Contains(i.DealId)));
+    }
+
+    private static IQueryable<InteractionRecord> ByManager(IQueryable<InteractionRecord> query, string? managerId) =>
+        string.IsNullOrWhiteSpace(managerId) ? query : query.Where(i => i.By == managerId);
 
     private async Task<Dictionary<string, string[]>> CheckAsync(InteractionRequest body, CancellationToken ct)
     {
@@ -170,7 +193,7 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
     }
 
     /// <summary>The fields a stage requirement may ask of the interaction (its date is always there).</summary>
-    private static string[] Filled(InteractionRecord r) =>
+    internal static string[] Filled(InteractionRecord r) =>
         [.. new (string Name, bool Has)[] { ("at", true), ("contact", r.ContactId is not null), ("topic", r.Topic is not null), ("result", r.Result is not null), ("text", r.Text.Length > 0) }
             .Where(f => f.Has).Select(f => f.Name)];
 
@@ -185,10 +208,13 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
     private static IQueryable<InteractionRecord> Newest(IQueryable<InteractionRecord> query) =>
         query.OrderByDescending(i => i.At).ThenByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(MaxListed);
 
-    private async Task<List<InteractionView>> ViewsAsync(IReadOnlyList<InteractionRecord> records, CancellationToken ct)
+    internal async Task<List<InteractionView>> ViewsAsync(IReadOnlyList<InteractionRecord> records, CancellationToken ct)
     {
         var results = await db.Dictionaries.AsNoTracking().Where(d => d.Kind == DictionaryKinds.WorkResults).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var dealIds = records.Where(r => r.DealId is not null).Select(r => r.DealId!).Distinct().ToList();
+        var titles = dealIds.Count == 0 ? [] : await db.Deals.AsNoTracking().Where(d => dealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, ct);
         return [.. records.Select(r => new InteractionView(r.Id, r.DealId, r.ClientId, r.ContactId, r.Kind, r.At, r.Text, r.Topic, r.Result,
-            r.Result is not null ? results.GetValueOrDefault(r.Result) : null, r.By, r.CreatedAt))];
+            r.Result is not null ? results.GetValueOrDefault(r.Result) : null, r.By, r.CreatedAt,
+            r.Number, r.DealId is not null ? titles.GetValueOrDefault(r.DealId) : null, directory.Find(r.By)?.Name, r.EditedAt, r.Revisions))];
     }
 }

@@ -2,7 +2,11 @@ using NodaTime;
 
 namespace Crm.Api.Interactions;
 
-/// <summary>One journal entry as the API shows it; <c>resultName</c> is the work result's name from the dictionary.</summary>
+/// <summary>
+/// One journal entry as the API shows it; <c>resultName</c> is the work result's name from the dictionary. <c>at</c> is
+/// the date of the letter or meeting itself, <c>createdAt</c> the entry date; <c>number</c> counts 1, 2, … in the
+/// journal of the deal the entry was written on (of the client for an entry on a client alone).
+/// </summary>
 public sealed record InteractionView(
     string Id,
     string? DealId,
@@ -15,4 +19,15 @@ public sealed record InteractionView(
     string? Result,
     string? ResultName,
     string? By,
-    Instant CreatedAt);
+    Instant CreatedAt,
+    int Number = 0,
+    string? DealTitle = null,
+    string? ByName = null,
+    Instant? EditedAt = null,
+    int Revisions = 0);
+
+/// <summary>One version of an entry: who wrote it and when, and what it said.</summary>
+public sealed record InteractionRevisionView(Instant At, string? By, string? ByName, string Text, string? Topic, string? Result, Instant InteractionAt);
+
+/// <summary>A correction: what is given replaces what the entry says; an empty topic or result clears it.</summary>
+public sealed record InteractionCorrectionRequest(string? Text, string? Topic, string? Result, Instant? At);

@@ -15,6 +15,8 @@ public sealed class ClientRecord
     public string? Source { get; set; }
     /// <summary>Ids of the <c>segments</c> dictionary; a client may be in several.</summary>
     public List<string> Segments { get; set; } = [];
+    /// <summary>The manager who answers for the client (an active user's id); the creator unless someone else was named.</summary>
+    public string? ResponsibleId { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant UpdatedAt { get; set; }
     public int Version { get; set; } = 1;
@@ -58,5 +60,29 @@ public sealed class InteractionRecord
     public string? By { get; set; }
     /// <summary>Text and topic lower-cased, for search.</summary>
     public required string SearchText { get; set; }
+    /// <summary>The entry date; <see cref="At"/> is the date of the letter or meeting itself.</summary>
     public Instant CreatedAt { get; set; }
+    /// <summary>The journal the entry is numbered in: the deal's id, or <c>client:&lt;id&gt;</c> for an entry on a client alone.</summary>
+    public string Journal { get; set; } = "";
+    /// <summary>1, 2, … in creation order within <see cref="Journal"/>; unique there, never changed.</summary>
+    public int Number { get; set; }
+    public Instant? EditedAt { get; set; }
+    public string? EditedBy { get; set; }
+    /// <summary>How many times the entry was corrected (rows in the revisions table).</summary>
+    public int Revisions { get; set; }
+}
+
+/// <summary>An entry as it read before a correction replaced it: who wrote that version and when.</summary>
+public sealed class InteractionRevisionRecord
+{
+    public required string Id { get; set; }
+    public required string InteractionId { get; set; }
+    /// <summary>When this version was written (the entry date, or the time of the correction that produced it).</summary>
+    public Instant At { get; set; }
+    public string? By { get; set; }
+    public required string Text { get; set; }
+    public string? Topic { get; set; }
+    public string? Result { get; set; }
+    /// <summary>The letter's or meeting's date this version gave.</summary>
+    public Instant InteractionAt { get; set; }
 }

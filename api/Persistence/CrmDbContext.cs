@@ -5,10 +5,11 @@ using NodaTime;
 namespace Crm.Api.Persistence;
 
 /// <summary>
-/// The store. Provider-neutral on purpose: instants are stored as Unix ticks (bigint), no provider-specific
-/// types, so the same model and migrations serve SQLite and PostgreSQL.
+/// The store. One model for both databases: instants are stored as Unix ticks (bigint), no provider-specific types.
+/// Each database has its own migration set, bound to its own subclass (<see cref="SqliteCrmDbContext"/>,
+/// <see cref="PostgresCrmDbContext"/>) as EF Core binds migrations to a context type; <see cref="CrmContexts"/> makes them.
 /// </summary>
-public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
 {
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<TeamRecord> Teams => Set<TeamRecord>();
@@ -22,10 +23,13 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<DictionaryRecord> Dictionaries => Set<DictionaryRecord>();
     public DbSet<ClockTallyRecord> ClockTallies => Set<ClockTallyRecord>();
     public DbSet<ClockTallyBlockRecord> ClockTallyBlocks => Set<ClockTallyBlockRecord>();
+    public DbSet<ClockTallyOverrunRecord> ClockTallyOverruns => Set<ClockTallyOverrunRecord>();
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
     public DbSet<ContactRecord> Contacts => Set<ContactRecord>();
     public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
+    public DbSet<InteractionRevisionRecord> InteractionRevisions => Set<InteractionRevisionRecord>();
+    public DbSet<FileRecord> Files => Set<FileRecord>();
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
     public DbSet<AuditChangeRecord> AuditChanges => Set<AuditChangeRecord>();
 
@@ -92,6 +96,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         // Reports read tallies by day range (the key's lead); an owner filter is checked on the key's entries.
         modelBuilder.Entity<ClockTallyRecord>(e => e.HasKey(t => new { t.Day, t.OwnerId, t.WorkflowId, t.RegulationId, t.StageId }));
         modelBuilder.Entity<ClockTallyBlockRecord>(e => e.HasKey(t => new { t.Days, t.Start, t.OwnerId, t.WorkflowId, t.RegulationId, t.StageId }));
+        // Covering, in the order a report groups them: a period's overruns are one range scan of the index.
+        modelBuilder.Entity<ClockTallyOverrunRecord>(e => e.HasIndex(o => new { o.Day, o.OwnerId, o.WorkflowId, o.RegulationId, o.StageId, o.Ticks }));
         modelBuilder.Entity<PlanRecord>(e =>
         {
             e.HasKey(p => p.Id);
@@ -115,6 +121,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         {
             e.HasKey(c => c.Id);
             e.HasIndex(c => c.NameKey);
+            e.HasIndex(c => c.ResponsibleId);
             e.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<ContactRecord>(e =>
@@ -129,6 +136,20 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             e.HasKey(i => i.Id);
             e.HasIndex(i => new { i.DealId, i.At });
             e.HasIndex(i => new { i.ClientId, i.At });
+            // Two entries written at once cannot take the same number: the second insert fails and is numbered again.
+            e.HasIndex(i => new { i.Journal, i.Number }).IsUnique();
+            e.Property(i => i.Revisions).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<InteractionRevisionRecord>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.HasIndex(r => r.InteractionId);
+        });
+        modelBuilder.Entity<FileRecord>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => f.DealId);
+            e.HasIndex(f => f.ClientId);
         });
         AuditModel.Configure(modelBuilder);
     }

@@ -1,6 +1,5 @@
 using Crm.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Crm.Api.Persistence;
@@ -17,11 +16,7 @@ internal static class DatabaseProvider
             // The store's hot-path statements are prepared by Npgsql itself once they repeat (SqlValues.Prepare).
             if (connection.MaxAutoPrepare == 0)
                 connection.MaxAutoPrepare = 256;
-            options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.CommandTimeout(60))
-                // The migrations are written on SQLite without store types (see Persistence/Design). Their snapshot lacks
-                // Npgsql's own annotations (identity strategy), which EF would report as model changes; the model itself
-                // is checked against the snapshot on SQLite, where that check stays on.
-                .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.CommandTimeout(60));
             return;
         }
         if (!string.Equals(crm.Database, "sqlite", StringComparison.OrdinalIgnoreCase))

@@ -26,11 +26,11 @@ internal sealed record DealData
     public static List<T>? NullIfEmpty<T>(List<T> list) => list.Count > 0 ? list : null;
 
     public static List<StoredInteraction>? Store(List<LoggedInteraction> interactions) =>
-        interactions.Count > 0 ? [.. interactions.Select(i => new StoredInteraction(i.Kind, i.At.ToUnixTimeTicks(), [.. i.Filled], i.StageId))] : null;
+        interactions.Count > 0 ? [.. interactions.Select(i => new StoredInteraction(i.Kind, i.At.ToUnixTimeTicks(), [.. i.Filled], i.StageId, i.Id))] : null;
 
     public static List<LoggedInteraction> Restore(List<StoredInteraction>? stored) =>
-        stored is null ? [] : [.. stored.Select(s => new LoggedInteraction(s.Kind, Instant.FromUnixTimeTicks(s.AtTicks), s.Filled, s.StageId))];
+        stored is null ? [] : [.. stored.Select(s => new LoggedInteraction(s.Kind, Instant.FromUnixTimeTicks(s.AtTicks), s.Filled, s.StageId, s.Id))];
 }
 
 /// <summary>A <see cref="LoggedInteraction"/> as JSON without NodaTime converters.</summary>
-internal sealed record StoredInteraction(string Kind, long AtTicks, string[] Filled, string? StageId);
+internal sealed record StoredInteraction(string Kind, long AtTicks, string[] Filled, string? StageId, string? Id = null);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Crm.Api.Directory;
 using Crm.Engine.Abstractions;
 using Crm.Engine.Clocks;
@@ -60,7 +59,7 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         {
             if (person is null || (clock.BreachedAt ?? clock.FinishedAt) is not { } at)
                 return null;
-            var key = (Engine.Compliance.TallyDays.DayOf(at), person, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
+            var key = (TallyDays.DayOf(at), person, write.Deal.WorkflowId, clock.RegulationId, clock.StageId ?? "");
             return days.TryGetValue(key, out var increment) ? increment : days[key] = new TallyIncrement();
         }
         RegulationClock? Find(DealWrite write, string clockId) => write.Deal.Clocks.FirstOrDefault(c => c.Id == clockId);
@@ -90,13 +89,17 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
             }
         }
         var blocks = new Dictionary<(int Days, long Start, string Owner, string Workflow, string Regulation, string Stage), TallyIncrement>();
+        using var overruns = new RowInserter<ClockTallyOverrunRecord>(
+            db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ClockTallySql.Overruns);
         foreach (var ((day, owner, workflow, regulation, stage), increment) in days.OrderBy(d => d.Key))
         {
             await db.Database.ExecuteSqlRawAsync(ClockTallySql.Increment,
-                [day, owner, workflow, regulation, stage, increment.Met, increment.Breached, OverrunsParameter(db, increment.Overruns), increment.LateHeld], cancellationToken);
-            foreach (var size in Engine.Compliance.TallyBlocks.Sizes)
+                [day, owner, workflow, regulation, stage, increment.Met, increment.Breached, increment.LateHeld], cancellationToken);
+            foreach (var ticks in increment.Overruns)
+                overruns.Add(new ClockTallyOverrunRecord { Day = day, OwnerId = owner, WorkflowId = workflow, RegulationId = regulation, StageId = stage, Ticks = ticks });
+            foreach (var size in TallyBlocks.Sizes)
             {
-                var key = (size, Engine.Compliance.TallyBlocks.StartOf(day, size), owner, workflow, regulation, stage);
+                var key = (size, TallyBlocks.StartOf(day, size), owner, workflow, regulation, stage);
                 if (!blocks.TryGetValue(key, out var block))
                     blocks[key] = block = new TallyIncrement();
                 block.Add(increment);
@@ -105,19 +108,9 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
         foreach (var ((size, start, owner, workflow, regulation, stage), block) in blocks.OrderBy(b => b.Key))
         {
             await db.Database.ExecuteSqlRawAsync(ClockTallySql.IncrementBlock,
-                [size, start, owner, workflow, regulation, stage, block.Met, block.Breached, OverrunsParameter(db, block.Overruns), block.LateHeld], cancellationToken);
+                [size, start, owner, workflow, regulation, stage, block.Met, block.Breached, block.LateHeld], cancellationToken);
         }
-    }
-
-    /// <summary>A typed parameter: EF cannot infer a store type for a bare null, and most increments have no overruns.</summary>
-    private static DbParameter OverrunsParameter(CrmDbContext db, List<long> overruns)
-    {
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "overruns";
-        parameter.DbType = System.Data.DbType.String;
-        parameter.Value = overruns.Count == 0 ? DBNull.Value : OverrunList.Format(overruns);
-        return parameter;
+        await overruns.FlushAsync(cancellationToken);
     }
 
     private sealed class TallyIncrement
@@ -132,7 +125,6 @@ internal sealed class EfDealStore(IDbContextFactory<CrmDbContext> contexts, User
             Met += other.Met;
             Breached += other.Breached;
             LateHeld += other.LateHeld;
-            Overruns.AddRange(other.Overruns);
         }
     }
 }

@@ -1,16 +1,12 @@
-using System.Globalization;
-
 namespace Crm.Api.Persistence;
 
 /// <summary>
-/// The text form of <see cref="ClockTallyRecord.Overruns"/>: working-time ticks in decimal, separated by commas. Text,
-/// not a binary blob, because both databases can append to it (<c>||</c>) and build it (<c>string_agg</c>) in plain SQL.
+/// Overruns as a report reads them: working-time ticks in decimal, separated by commas, as <c>string_agg</c> joins a
+/// day's overrun rows (<see cref="ClockTallyOverrunRecord"/>) in either database. Stored one per row; joined only on the
+/// way out, because one text per key and day costs a fraction of one row per overrun.
 /// </summary>
 public static class OverrunList
 {
-    public static string Format(IEnumerable<long> ticks) =>
-        string.Join(',', ticks.Select(t => t.ToString(CultureInfo.InvariantCulture)));
-
     /// <summary>Parses a list into <paramref name="values"/> (cleared first). A quarter's report parses 300,000 of these
     /// numbers, so this reads digits in place: no strings, no culture lookups. Overruns are never negative.</summary>
     public static void Parse(ReadOnlySpan<char> list, List<long> values)

@@ -178,9 +178,6 @@ public sealed class ClockTallyRecord
     public required string StageId { get; set; }
     public long Met { get; set; }
     public long Breached { get; set; }
-    /// <summary>The final overruns (working-time ticks, comma-separated, in no order) of the breaches counted here that
-    /// have finished; null when none has. A breach still running has no final overrun yet and is not listed.</summary>
-    public string? Overruns { get; set; }
     /// <summary>Working time (ticks) that <see cref="OwnerId"/> held finished breaches of this day past their deadline,
     /// whoever the breach is attributed to: their share of the overruns (see <c>ClockHoldings</c>).</summary>
     public long LateHeldTicks { get; set; }
@@ -202,8 +199,23 @@ public sealed class ClockTallyBlockRecord
     public required string StageId { get; set; }
     public long Met { get; set; }
     public long Breached { get; set; }
-    public string? Overruns { get; set; }
     public long LateHeldTicks { get; set; }
+}
+
+/// <summary>
+/// The final overrun (working-time ticks) of one finished breach, under the key of the daily tally that counted it: one
+/// row per breach, inserted when the breach finishes and never rewritten. A breach still running has none yet. Blocks
+/// keep no overruns: a report reads a period's overruns straight from these rows.
+/// </summary>
+public sealed class ClockTallyOverrunRecord
+{
+    public long Id { get; set; }
+    public long Day { get; set; }
+    public required string OwnerId { get; set; }
+    public required string WorkflowId { get; set; }
+    public required string RegulationId { get; set; }
+    public required string StageId { get; set; }
+    public long Ticks { get; set; }
 }
 
 /// <summary>A target a head set for a manager: so many of <see cref="Metric"/> between two instants.</summary>

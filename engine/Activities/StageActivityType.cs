@@ -40,7 +40,7 @@ public sealed class StageActivityType : IActivityType
 
         public ActivityStep Enter(ActivityContext context) => ActivityStep.WaitForOutcome();
 
-        public IReadOnlyDictionary<string, string[]> Missing(DealInstance deal, string outcome, NodaTime.Instant now) => requirements.Missing(deal, outcome, now);
+        public IReadOnlyDictionary<string, string[]> Missing(DealInstance deal, string outcome, NodaTime.Instant now, DealFacts facts) => requirements.Missing(deal, outcome, now, facts);
 
         public ActivityStep Resume(ActivityContext context, Resumption resumption) => resumption switch
         {

@@ -6,16 +6,19 @@ using NodaTime;
 namespace Crm.Engine.Activities;
 
 /// <summary>
-/// A stage's <c>requires</c> setting: per outcome, the deal fields that must be filled and the interaction that must
-/// have been logged at this stage before the outcome may be chosen.
+/// A stage's <c>requires</c> setting: per outcome, the deal fields that must be filled, the interaction that must
+/// have been logged at this stage and the category of file that must be attached to the deal before the outcome may be chosen.
 /// <code>
 /// "requires": {
 ///   "Sent":   { "fields": ["amount", "fields.proposalNumber"] },
-///   "Agreed": { "interaction": { "kind": "meeting", "fields": ["at", "contact", "topic", "result"] } } }
+///   "Agreed": { "interaction": { "kind": "meeting", "fields": ["at", "contact", "topic", "result"] } },
+///   "Signed": { "file": "contract" } }
 /// </code>
 /// Deal fields: <c>title</c>, <c>amount</c>, <c>source</c>, <c>client</c>, <c>contact</c>, <c>nextStep</c> or
 /// <c>fields.&lt;name&gt;</c>. An interaction counts when it was logged while the deal worked on this stage (a pause
-/// in between keeps it) and its date has come; <c>kind</c> may be left out to accept any kind.
+/// in between keeps it) and its date has come; <c>kind</c> may be left out to accept any kind. A file is a category id of
+/// the host's file categories; the engine keeps no files, so the host tells it which categories the deal has
+/// (<see cref="DealFacts"/>).
 /// </summary>
 internal sealed class StageRequirements
 {
@@ -60,7 +63,7 @@ internal sealed class StageRequirements
         return new StageRequirements(name, byOutcome);
     }
 
-    public IReadOnlyDictionary<string, string[]> Missing(DealInstance deal, string outcome, Instant now)
+    public IReadOnlyDictionary<string, string[]> Missing(DealInstance deal, string outcome, Instant now, DealFacts facts)
     {
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!_byOutcome.TryGetValue(outcome, out var requirement))
@@ -72,6 +75,8 @@ internal sealed class StageRequirements
         }
         if (requirement.Interaction is { } wanted)
             CheckInteraction(deal, outcome, wanted, now, missing);
+        if (requirement.File is { } category && !facts.FileCategories.Contains(category, StringComparer.Ordinal))
+            missing["file"] = [$"Attach a file of category '{category}' to the deal before choosing '{outcome}' at '{_stageName}'."];
         return missing;
     }
 
@@ -131,11 +136,12 @@ internal sealed class StageRequirements
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
-            context.Report(ValidationCodes.BadSetting, $"{where}: expected {{ \"fields\": [...], \"interaction\": {{...}} }}.");
+            context.Report(ValidationCodes.BadSetting, $"{where}: expected {{ \"fields\": [...], \"interaction\": {{...}}, \"file\": \"proposal\" }}.");
             return null;
         }
         var fields = new List<string>();
         InteractionRequirement? interaction = null;
+        string? file = null;
         var ok = true;
         foreach (var property in json.EnumerateObject())
         {
@@ -149,18 +155,26 @@ internal sealed class StageRequirements
                     interaction = ReadInteraction(property.Value, where, context);
                     ok &= interaction is not null;
                     break;
+                case "file":
+                    file = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()?.Trim() : null;
+                    if (string.IsNullOrEmpty(file))
+                    {
+                        context.Report(ValidationCodes.BadSetting, $"{where}, file: expected the id of a file category, e.g. \"proposal\".");
+                        ok = false;
+                    }
+                    break;
                 default:
-                    context.Report(ValidationCodes.BadSetting, $"{where}: unknown setting '{property.Name}'; use \"fields\" and \"interaction\".");
+                    context.Report(ValidationCodes.BadSetting, $"{where}: unknown setting '{property.Name}'; use \"fields\", \"interaction\" and \"file\".");
                     ok = false;
                     break;
             }
         }
-        if (ok && fields.Count == 0 && interaction is null)
+        if (ok && fields.Count == 0 && interaction is null && file is null)
         {
-            context.Report(ValidationCodes.BadSetting, $"{where}: requires nothing; list \"fields\" or an \"interaction\".");
+            context.Report(ValidationCodes.BadSetting, $"{where}: requires nothing; list \"fields\", an \"interaction\" or a \"file\".");
             ok = false;
         }
-        return ok ? new Requirement(fields, interaction) : null;
+        return ok ? new Requirement(fields, interaction, file) : null;
     }
 
     private static InteractionRequirement? ReadInteraction(JsonElement json, string where, ActivityCompileContext context)
@@ -227,7 +241,7 @@ internal sealed class StageRequirements
         DealFields.Contains(name, StringComparer.Ordinal)
         || (name.StartsWith("fields.", StringComparison.Ordinal) && name.Length > "fields.".Length);
 
-    private sealed record Requirement(IReadOnlyList<string> Fields, InteractionRequirement? Interaction);
+    private sealed record Requirement(IReadOnlyList<string> Fields, InteractionRequirement? Interaction, string? File);
 
     private sealed record InteractionRequirement(string? Kind, IReadOnlyList<string> Fields);
 }

@@ -55,6 +55,10 @@ public sealed class DealCommand
     public static DealCommand RecordInteraction(string dealId, LoggedInteraction interaction, string? actorId, IReadOnlyDictionary<string, object?> details) =>
         new(dealId, null, null, (engine, flow, deal, now) => engine.RecordInteraction(flow, deal!, interaction, actorId, details, now));
 
+    /// <summary>A journal entry was corrected: the facts a stage requirement reads change with it.</summary>
+    public static DealCommand CorrectInteraction(string dealId, string interactionId, Instant at, IReadOnlyList<string> filled, string? actorId, IReadOnlyDictionary<string, object?> details) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.CorrectInteraction(flow, deal!, interactionId, at, filled, actorId, details, now));
+
     public static DealCommand UpdateDetails(string dealId, DealDetailsUpdate update, string? actorId, int? expectedVersion) =>
         new(dealId, null, null, (engine, flow, deal, now) => engine.UpdateDetails(flow, deal!, update, actorId, expectedVersion, now));
 

@@ -59,7 +59,7 @@ public sealed class DealEngine(IActivityEnvironment environment)
             if (move.Details is { IsEmpty: false } details)
                 UpdateDetailsOn(deal, details, now, move.ActorId, changes);
             // Checked on the deal as this move would leave it, so data filled in by the move itself counts.
-            if (stage is IOutcomeRequirements required && required.Missing(deal, move.Outcome, now) is { Count: > 0 } missing)
+            if (stage is IOutcomeRequirements required && required.Missing(deal, move.Outcome, now, move.Facts ?? DealFacts.None) is { Count: > 0 } missing)
                 return new EngineError(EngineErrorKind.Invalid, "missing-data",
                     $"'{move.Outcome}' at '{stage.Name}' needs data the deal does not have yet: {string.Join(", ", missing.Keys)}.", missing);
             if (move.NextStep is { } next)
@@ -130,6 +130,21 @@ public sealed class DealEngine(IActivityEnvironment environment)
                     deal.StageInteractions.RemoveRange(0, deal.StageInteractions.Count - MaxStageInteractions);
             }
             changes.Record(now, actorId, "interaction", details);
+            return null;
+        }, allowClosed: true);
+
+    /// <summary>
+    /// A logged interaction was corrected: its date and filled fields change where a stage requirement reads them (it keeps
+    /// the stage it was logged at). One logged before interactions carried their journal id is left as it was.
+    /// </summary>
+    public DealCommandResult CorrectInteraction(Flowchart flow, DealInstance current, string interactionId, Instant at, IReadOnlyList<string> filled,
+        string? actorId, IReadOnlyDictionary<string, object?> details, Instant now) =>
+        Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            var index = deal.StageInteractions.FindIndex(i => i.Id == interactionId);
+            if (index >= 0)
+                deal.StageInteractions[index] = deal.StageInteractions[index] with { At = at, Filled = filled };
+            changes.Record(now, actorId, "interactionCorrected", details);
             return null;
         }, allowClosed: true);
 

@@ -14,7 +14,7 @@ export interface InteractionRequirement {
 export interface OutcomeRequirement {
   fields?: string[];
   interaction?: InteractionRequirement;
-  /** A file of this category (dictionary `fileCategories`) must be attached first, e.g. the proposal. */
+  /** A category of the `fileCategories` dictionary: a file of it must be attached to the deal. */
   file?: string;
 }
 

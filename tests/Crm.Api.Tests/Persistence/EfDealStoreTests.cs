@@ -121,7 +121,7 @@ public sealed class EfDealStoreTests
     [Fact]
     public void StoreTables_MatchTheEfModelColumnForColumn()
     {
-        using var db = new CrmDbContext(new DbContextOptionsBuilder<CrmDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = CrmContexts.Create(new DbContextOptionsBuilder<CrmDbContext>().UseSqlite("Data Source=:memory:").Options);
         string[] Columns<T>(string? except = null) =>
         [.. db.Model.FindEntityType(typeof(T))!.GetProperties().Select(p => p.GetColumnName()).Where(c => c != except).Order(StringComparer.Ordinal)];
 

@@ -33,7 +33,7 @@ internal sealed class StoreDatabase : IAsyncDisposable, IDbContextFactory<CrmDbC
         return database;
     }
 
-    public CrmDbContext CreateDbContext() => new(_options);
+    public CrmDbContext CreateDbContext() => CrmContexts.Create(_options);
 
     public ValueTask DisposeAsync()
     {

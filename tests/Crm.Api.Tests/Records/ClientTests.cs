@@ -59,6 +59,27 @@ public sealed class ClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_BySegment_MatchesTheWholeId_NeverAsAPattern()
+    {
+        var anna = await _host.SignInAsync("anna@crm.local");
+        var underscore = (await CreateClientAsync(anna, "Underscore Ltd")).Str("id");
+        var other = (await CreateClientAsync(anna, "Other Ltd")).Str("id");
+        var admin = await _host.SignInAsync("admin@crm.local");
+        (await admin.PutJsonAsync("/api/dictionaries/segments", new[] { new { id = "vip_a", name = "VIP A" }, new { id = "vipxa", name = "VIP X" } }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anna.PutJsonAsync($"/api/clients/{underscore}", new { name = "Underscore Ltd", kind = "company", segments = new[] { "vip_a" } }, ifMatch: "\"1\""))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await anna.PutJsonAsync($"/api/clients/{other}", new { name = "Other Ltd", kind = "company", segments = new[] { "vipxa" } }, ifMatch: "\"1\""))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // As a LIKE pattern, '_' would match the 'x' of vipxa, and '%' any client with a segment.
+        (await GetAsync(anna, "/api/clients?segment=vip_a")).EnumerateArray().Select(c => c.Str("id")).ShouldBe([underscore]);
+        (await GetAsync(anna, "/api/clients?segment=vipxa")).EnumerateArray().Select(c => c.Str("id")).ShouldBe([other]);
+        (await GetAsync(anna, "/api/clients?segment=%25")).GetArrayLength().ShouldBe(0);
+        (await GetAsync(anna, "/api/clients?segment=vip%25")).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Put_WithAStaleVersion_Is409AndKeepsTheClient()
     {
         var anna = await _host.SignInAsync("anna@crm.local");

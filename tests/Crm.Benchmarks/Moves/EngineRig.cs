@@ -50,7 +50,7 @@ internal sealed class EngineRig : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IClock>(SystemClock.Instance)
-            .AddDbContextFactory<CrmDbContext>(o => o.UseSqlite(connection).AddInterceptors(pragmas))
+            .AddDbContextFactory<CrmDbContext, CrmContexts>(o => o.UseSqlite(connection).AddInterceptors(pragmas))
             .AddCrmEngine()
             .AddSingleton(calendars)
             .AddSingleton<ICalendarProvider>(calendars)

@@ -38,6 +38,10 @@ public sealed class StageRequirementsTests
     [InlineData("""{ "interaction": { "kind": "telepathy" } }""", false)]
     [InlineData("""{ "interaction": { "kind": "meeting", "fields": ["mood"] } }""", false)]
     [InlineData("""{ "interaction": { "kind": "meeting" }, "when": "always" }""", false)]
+    [InlineData("""{ "file": "proposal" }""", true)]
+    [InlineData("""{ "fields": ["amount"], "file": "contract" }""", true)]
+    [InlineData("""{ "file": "" }""", false)]
+    [InlineData("""{ "file": ["proposal"] }""", false)]
     [InlineData("""{ }""", false)]
     [InlineData("""["amount"]""", false)]
     public void Compile_RequiresSetting_IsCheckedAtPublish(string requirement, bool valid)
@@ -183,5 +187,34 @@ public sealed class StageRequirementsTests
 
         engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), Start).Error.ShouldNotBeNull();
         engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), tomorrow).Error.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Move_WithoutAFileOfTheRequiredCategory_IsMissingFileAndChangesNothing()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "file": "proposal" }"""));
+        var deal = Started(engine, flow);
+
+        var none = engine.Move(flow, deal, new MoveRequest("Sent", "anna"), Start);
+        var otherCategory = engine.Move(flow, deal, new MoveRequest("Sent", "anna", Facts: new DealFacts(["contract", "other"])), Start);
+
+        none.Error!.Code.ShouldBe("missing-data");
+        none.Error.Details!.Keys.ShouldBe(["file"]);
+        otherCategory.Error!.Details!.Keys.ShouldBe(["file"]);
+        deal.ActivityId.ShouldBe("proposal");
+        deal.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Move_WithAFileOfTheRequiredCategory_Succeeds()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "file": "proposal" }"""));
+
+        var result = engine.Move(flow, Started(engine, flow), new MoveRequest("Sent", "anna", Facts: new DealFacts(["other", "proposal"])), Start);
+
+        result.Error.ShouldBeNull();
+        result.Deal.ActivityId.ShouldBe("presentation");
     }
 }
