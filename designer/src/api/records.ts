@@ -43,6 +43,9 @@ export interface Client {
   /** Only on GET /api/clients/{id} (and the POST answer). */
   contacts?: Contact[] | null;
   deals?: ClientDeal[] | null;
+  /** The responsible manager (issue #15). */
+  responsibleId?: string | null;
+  responsibleName?: string | null;
 }
 
 export interface NewClient {
@@ -77,9 +80,16 @@ export interface Interaction {
   resultName?: string | null;
   by?: string | null;
   createdAt?: string;
+  /** 1, 2, … per deal (per client for client entries) in creation order. */
+  number?: number | null;
+  dealTitle?: string | null;
+  byName?: string | null;
+  editedAt?: string | null;
+  /** How many corrections it has had. */
+  revisions?: number | null;
 }
 
-export type DictionaryKind = 'sources' | 'workResults' | 'segments';
+export type DictionaryKind = 'sources' | 'workResults' | 'segments' | 'fileCategories';
 
 export interface DictionaryEntry {
   id: string;

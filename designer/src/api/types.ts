@@ -63,6 +63,10 @@ export interface Calendar {
 export interface NextStep {
   at: string;
   what: string;
+  /** Issue #15: the next step is an activity of this kind (a call when left out). */
+  kind?: 'call' | 'meeting' | 'task' | 'email';
+  activityId?: string;
+  overdue?: boolean;
 }
 
 export interface Clock {
@@ -81,6 +85,13 @@ export interface HistoryEntry {
   by?: string | null;
   kind: string;
   details?: Record<string, unknown>;
+  /** Names for the words ("Anna moved it from Presentation to Closing"), where they apply. */
+  byName?: string | null;
+  fromStageName?: string | null;
+  toStageName?: string | null;
+  outcome?: string | null;
+  fromWorkflowName?: string | null;
+  toWorkflowName?: string | null;
 }
 
 export interface Deal {
@@ -98,6 +109,9 @@ export interface Deal {
   client?: { name: string; kind: 'company' | 'person' } | null;
   contact?: { name?: string; email?: string; phone?: string; position?: string } | null;
   nextStep?: NextStep | null;
+  /** Open deals only: whether a next step is planned and on time. */
+  nextStepState?: 'ok' | 'missing' | 'overdue' | null;
+  ownerName?: string | null;
   version?: number;
   clocks?: Clock[];
   history?: HistoryEntry[];

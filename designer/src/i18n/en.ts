@@ -344,4 +344,8 @@ export const en = {
   'me.due': 'Due',
   'me.finished': 'Finished',
   'me.nothingMeasured': 'None of your clocks was met or breached in this period, and none is overdue now.',
+  ...workEn,
 };
+
+// Issue #15's deal and client screens keep their strings apart (an import may sit anywhere at the top level).
+import { workEn } from './work.en';

@@ -346,4 +346,8 @@ export const ru: Record<MessageKey, string> = {
   'me.due': 'Срок',
   'me.finished': 'Завершён',
   'me.nothingMeasured': 'За период ни один ваш срок не был выполнен или нарушен, и просроченных сейчас нет.',
+  ...workRu,
 };
+
+// Issue #15's deal and client screens keep their strings apart (an import may sit anywhere at the top level).
+import { workRu } from './work.ru';

@@ -1,7 +1,8 @@
 /**
  * A move refused with 400 `missing-data` names what is missing in its `errors`, keyed by what it is:
  * `amount`, `source`, `fields.<name>`, `nextStep`, `client`, `contact`, `title`, `interaction` (none was
- * logged) or `interaction.<field>` (the one logged lacks that field). This sorts them by how to fix them.
+ * logged), `interaction.<field>` (the one logged lacks that field) or `file` (a required document is not
+ * attached). This sorts them by how to fix them.
  */
 export type MissingFix =
   | { kind: 'amount' }
@@ -11,6 +12,7 @@ export type MissingFix =
   | { kind: 'nextStep' }
   | { kind: 'interaction' }
   | { kind: 'interactionField'; field: string }
+  | { kind: 'file' }
   | { kind: 'other' };
 
 export interface MissingItem {
@@ -22,6 +24,7 @@ export interface MissingItem {
 export function fixFor(key: string): MissingFix {
   if (key === 'amount' || key === 'source' || key === 'title' || key === 'nextStep' || key === 'interaction')
     return { kind: key };
+  if (key === 'file' || key.startsWith('file.')) return { kind: 'file' };
   if (key.startsWith('fields.') && key.length > 'fields.'.length)
     return { kind: 'customField', name: key.slice('fields.'.length) };
   if (key.startsWith('interaction.'))

@@ -46,6 +46,7 @@ function tidy(requires: StageRequires): StageRequires | undefined {
       next.interaction = { ...next.interaction };
       delete next.interaction.fields;
     }
+    if (!next.file) delete next.file;
     if (Object.keys(next).length > 0) out[outcome] = next;
   }
   return Object.keys(out).length > 0 ? out : undefined;
@@ -116,4 +117,14 @@ export function toggleInteractionField(
   const fields = (current.interaction.fields ?? []).filter((f) => f !== field);
   if (on) fields.push(field);
   return tidy({ ...requires, [outcome]: { ...current, interaction: { ...current.interaction, fields } } });
+}
+
+/** Requires a file of a category before the outcome (`null` requires none). */
+export function setRequiredFile(
+  requires: StageRequires | undefined,
+  outcome: string,
+  category: string | null,
+): StageRequires | undefined {
+  const current = requires?.[outcome] ?? {};
+  return tidy({ ...requires, [outcome]: { ...current, file: category ?? undefined } });
 }

@@ -1,19 +1,29 @@
 import { useState } from 'react';
+import { activityApi } from '../../api/activities';
 import { api } from '../../api/endpoints';
+import { journalApi } from '../../api/journal';
 import { ErrorText } from '../../app/ErrorText';
 import { formatMoney } from '../../app/format';
 import { Link } from '../../app/Link';
 import { queryParam, usePath } from '../../app/router';
 import { useAsync } from '../../app/useAsync';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ActivitiesSection } from '../activities/ActivitiesSection';
+import { useAssignees } from '../activities/useAssignees';
 import { useAuth } from '../auth/AuthProvider';
+import { FilesSection } from '../files/FilesSection';
 import { InteractionForm } from '../journal/InteractionForm';
 import { JournalList } from '../journal/JournalList';
 import { nameIn, useDictionary } from '../shared/useDictionary';
 import { AuditSection } from './AuditSection';
 import { ContactsCard } from './ContactsCard';
+import { ResponsibleManager } from './ResponsibleManager';
+import '../../styles/work.css';
 
-/** One client: its contacts, its deals (those the caller may see) and its interaction journal. */
+/**
+ * One client: its responsible manager, contacts, deals (those the caller may see), activities, files and
+ * the whole interaction history across its deals.
+ */
 export default function ClientPage({ clientId }: { clientId: string }) {
   const { t, tx, lang } = useI18n();
   const path = usePath();
@@ -22,6 +32,7 @@ export default function ClientPage({ clientId }: { clientId: string }) {
   const [journalRevision, setJournalRevision] = useState(0);
   const sources = useDictionary('sources');
   const segments = useDictionary('segments');
+  const users = useAssignees();
 
   if (error) return <ErrorText error={error} />;
   if (!client) return <p className="muted">{t('common.loading')}</p>;
@@ -40,6 +51,7 @@ export default function ClientPage({ clientId }: { clientId: string }) {
           .filter(Boolean)
           .join(' · ')}
       </p>
+      <ResponsibleManager client={client} onSaved={reload} />
       <div className="columns">
         <div className="stack">
           <ContactsCard
@@ -66,6 +78,19 @@ export default function ClientPage({ clientId }: { clientId: string }) {
               ))}
             </ul>
           </section>
+          {user?.role !== 'admin' && (
+            <ActivitiesSection
+              load={() => activityApi.list({ clientId: client.id, state: 'open' })}
+              plan={(a) => activityApi.planOnClient(client.id, a)}
+              contacts={contacts}
+              users={users}
+              defaultAssigneeId={client.responsibleId ?? user?.id}
+              warn={false}
+              showDeal
+              onChanged={() => setJournalRevision((n) => n + 1)}
+            />
+          )}
+          <FilesSection owner={{ clientId: client.id }} />
           {user?.role === 'admin' && (
             <AuditSection
               clientId={client.id}
@@ -82,9 +107,10 @@ export default function ClientPage({ clientId }: { clientId: string }) {
             onSaved={() => setJournalRevision((n) => n + 1)}
           />
           <JournalList
-            load={(q) => api.clientInteractions(client.id, q)}
+            load={(q, query) => journalApi.client(client.id, { q, managerId: query.managerId })}
             revision={journalRevision}
             contacts={contacts}
+            initialScope="client"
           />
         </section>
       </div>

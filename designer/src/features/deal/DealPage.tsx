@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { activityApi } from '../../api/activities';
 import { api } from '../../api/endpoints';
+import { journalApi } from '../../api/journal';
 import type { Deal } from '../../api/types';
 import { ErrorText } from '../../app/ErrorText';
 import { formatMoney } from '../../app/format';
@@ -7,13 +9,18 @@ import { Link } from '../../app/Link';
 import { queryParam, usePath } from '../../app/router';
 import { useAsync } from '../../app/useAsync';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ActivitiesSection } from '../activities/ActivitiesSection';
+import { useAssignees } from '../activities/useAssignees';
 import { useAlertRevision } from '../alerts/AlertsProvider';
+import { FilesSection } from '../files/FilesSection';
 import { InteractionForm, KINDS } from '../journal/InteractionForm';
 import { JournalList } from '../journal/JournalList';
 import { MoveDialog } from '../shared/MoveDialog';
 import { ClocksTable } from './ClocksTable';
+import { DealContacts } from './DealContacts';
 import { HistoryList } from './HistoryList';
-import { NextStepForm } from './NextStepForm';
+import { Housekeeping } from './Housekeeping';
+import '../../styles/work.css';
 
 export default function DealPage({ dealId }: { dealId: string }) {
   const { t, tx, lang } = useI18n();
@@ -23,6 +30,8 @@ export default function DealPage({ dealId }: { dealId: string }) {
   const [override, setOverride] = useState<Deal | null>(null);
   const [moving, setMoving] = useState(false);
   const [journalRevision, setJournalRevision] = useState(0);
+  const [workRevision, setWorkRevision] = useState(0);
+  const users = useAssignees();
   const deal = override && data && (override.version ?? 0) >= (data.version ?? 0) ? override : data;
   // "?log=meeting" (from a move refused for a missing meeting) opens the form on that kind.
   const log = queryParam(path, 'log');
@@ -34,17 +43,23 @@ export default function DealPage({ dealId }: { dealId: string }) {
     if (d) setOverride(d);
     reload();
   };
+  // A completed activity is logged in the journal; a move may plan the next step: both views follow.
+  const workChanged = () => {
+    setJournalRevision((n) => n + 1);
+    refresh();
+  };
   const contacts = deal.contacts ?? [];
+  const open = deal.state === 'open';
 
   return (
     <div className="deal-page" data-testid="deal-page">
-      <div className="row wrap space">
-        <div>
+      <div className="row wrap space deal-head">
+        <div className="deal-head-text">
           <h1 data-testid="deal-title">{deal.title}</h1>
           <div className="muted">
             {deal.clientId ? (
               <Link href={`/clients/${encodeURIComponent(deal.clientId)}`} data-testid="deal-client-link">
-                {deal.client?.name ?? deal.clientId}
+                {deal.client?.name ?? t('deal.client')}
               </Link>
             ) : (
               deal.client?.name
@@ -52,36 +67,50 @@ export default function DealPage({ dealId }: { dealId: string }) {
             · {deal.stageName ?? deal.stageId} ·{' '}
             <span data-testid="deal-state">{tx(`deal.state.${deal.state}`, deal.state)}</span>
             {deal.amount ? ` · ${formatMoney(deal.amount, lang)}` : ''}
+            {deal.ownerName ? ` · ${deal.ownerName}` : ''}
           </div>
         </div>
-        {deal.state === 'open' && (
+        {open && (
           <button type="button" className="primary" data-testid="deal-move" onClick={() => setMoving(true)}>
             {t('deal.move')}
           </button>
         )}
       </div>
       <div className="columns">
-        <section className="card">
-          <h2>{t('deal.clocks')}</h2>
-          <ClocksTable clocks={deal.clocks ?? []} />
-          <h2>{t('deal.contact')}</h2>
-          <ul className="plain small" data-testid="deal-contacts">
-            {contacts.length === 0 && (
-              <li>
-                {[deal.contact?.name, deal.contact?.position, deal.contact?.email, deal.contact?.phone]
-                  .filter(Boolean)
-                  .join(' · ') || '—'}
-              </li>
-            )}
-            {contacts.map((c) => (
-              <li key={c.id}>{[c.name, c.position, ...c.emails, ...c.phones].filter(Boolean).join(' · ')}</li>
-            ))}
-          </ul>
-          <h2>{t('move.nextStep')}</h2>
-          <NextStepForm deal={deal} onSaved={refresh} />
-          <h2>{t('deal.history')}</h2>
-          <HistoryList history={deal.history ?? []} />
-        </section>
+        <div className="stack">
+          <ActivitiesSection
+            load={() => activityApi.list({ dealId: deal.id, state: 'open' })}
+            plan={(a) => activityApi.planOnDeal(deal.id, a)}
+            contacts={contacts}
+            users={users}
+            defaultAssigneeId={deal.ownerId}
+            nextStepId={deal.nextStep?.activityId}
+            nextStepState={deal.nextStepState}
+            warn={open}
+            canPlan={open}
+            revision={`${deal.version}:${workRevision}`}
+            onChanged={workChanged}
+          />
+          <section className="card">
+            <h2>{t('deal.contact')}</h2>
+            <DealContacts deal={deal} onChanged={() => refresh()} />
+            <h2>{t('deal.clocks')}</h2>
+            <div className="table-scroll">
+              <ClocksTable clocks={deal.clocks ?? []} />
+            </div>
+            <Housekeeping deal={deal} onChanged={(d) => refresh(d)} />
+          </section>
+          <FilesSection owner={{ dealId: deal.id }} />
+          <section className="card">
+            <h2>{t('deal.history')}</h2>
+            <HistoryList
+              history={deal.history ?? []}
+              clocks={deal.clocks ?? []}
+              contacts={contacts}
+              owner={{ id: deal.ownerId, name: deal.ownerName }}
+            />
+          </section>
+        </div>
         <section className="card" id="journal">
           <h2>{t('deal.journal')}</h2>
           <InteractionForm
@@ -95,9 +124,16 @@ export default function DealPage({ dealId }: { dealId: string }) {
             }}
           />
           <JournalList
-            load={(q) => api.dealInteractions(deal.id, q)}
+            load={(q, query) =>
+              journalApi.deal(deal.id, {
+                q,
+                scope: query.scope === 'client' ? 'client' : undefined,
+                managerId: query.managerId,
+              })
+            }
             revision={journalRevision}
             contacts={contacts}
+            canScope={!!deal.clientId}
           />
         </section>
       </div>
@@ -108,6 +144,7 @@ export default function DealPage({ dealId }: { dealId: string }) {
           onChanged={refresh}
           onDone={(d) => {
             setMoving(false);
+            setWorkRevision((n) => n + 1);
             refresh(d);
           }}
         />

@@ -7,11 +7,13 @@ import {
   requirementFor,
   requiresOf,
   setInteractionKind,
+  setRequiredFile,
   toggleInteractionField,
   toggleRequiredField,
   type StageRequires,
 } from '../../model/requirements';
 import type { Activity } from '../../model/types';
+import { useDictionary } from '../shared/useDictionary';
 import type { FunnelEditor } from './useFunnelEditor';
 
 const NONE = '-';
@@ -24,6 +26,7 @@ const ANY = '*';
 export function RequirementsEditor({ activity, editor }: { activity: Activity; editor: FunnelEditor }) {
   const { t } = useI18n();
   const { edit, readOnly } = editor;
+  const categories = useDictionary('fileCategories');
   const outcomes = activity.outcomes ?? [];
   if (outcomes.length === 0) return null;
   const change = (fn: (r: StageRequires | undefined) => StageRequires | undefined) =>
@@ -39,7 +42,7 @@ export function RequirementsEditor({ activity, editor }: { activity: Activity; e
         const req = requirementFor(activity, o);
         const interaction = req.interaction;
         const kindValue = !interaction ? NONE : (interaction.kind ?? ANY);
-        const count = (req.fields?.length ?? 0) + (interaction ? 1 : 0);
+        const count = (req.fields?.length ?? 0) + (interaction ? 1 : 0) + (req.file ? 1 : 0);
         return (
           <details key={o} className="requires-outcome" open={count > 0}>
             <summary data-testid={`prop-requires-${i}`}>
@@ -93,6 +96,24 @@ export function RequirementsEditor({ activity, editor }: { activity: Activity; e
                 ))}
               </div>
             )}
+            <label>
+              {t('requires.file')}
+              <select
+                data-testid={`prop-requires-${i}-file`}
+                value={req.file ?? ''}
+                onChange={(e) => change((r) => setRequiredFile(r, o, e.target.value || null))}
+              >
+                <option value="">{t('requires.noFile')}</option>
+                {categories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+                {req.file && !categories.some((c) => c.id === req.file) && (
+                  <option value={req.file}>{req.file}</option>
+                )}
+              </select>
+            </label>
           </details>
         );
       })}

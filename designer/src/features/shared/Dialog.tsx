@@ -1,15 +1,22 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import '../../styles/work.css';
 
-/** A modal on the native <dialog>: focus trapping and Escape come with it. */
+/**
+ * A modal on the native <dialog>: focus trapping and Escape come with it. The body scrolls and the footer
+ * stays in view, so the main button is reachable on a phone however long the body grows.
+ */
 export function Dialog({
   title,
   onClose,
   children,
+  footer,
   testId,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** The main buttons: always visible under the scrolling body. */
+  footer?: ReactNode;
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -22,7 +29,7 @@ export function Dialog({
   }, []);
   return (
     <dialog ref={ref} className="dialog card" data-testid={testId} onClose={onClose} onCancel={onClose}>
-      <div className="row space">
+      <div className="dialog-head row space">
         <h2>{title}</h2>
         <button
           type="button"
@@ -34,7 +41,14 @@ export function Dialog({
           ×
         </button>
       </div>
-      {children}
+      <div className="dialog-body" data-testid={testId && `${testId}-body`}>
+        {children}
+      </div>
+      {footer && (
+        <div className="dialog-footer" data-testid={testId && `${testId}-footer`}>
+          {footer}
+        </div>
+      )}
     </dialog>
   );
 }

@@ -7,11 +7,14 @@ import { Link } from '../../app/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { missingInteractionFields, needsInteraction, type MissingItem } from '../../model/missing';
 import type { InteractionRequirement } from '../../model/requirements';
+import { FileUpload } from '../files/FileUpload';
 import { DictionarySelect } from './DictionarySelect';
+import { nameIn, useDictionary } from './useDictionary';
 
 /**
  * What a refused move lacks, one line each, with the fix next to it: the amount, the source and custom fields
- * are filled in here (PATCH the deal, then the move is tried again); an interaction is logged on the deal page.
+ * are filled in here (PATCH the deal, then the move is tried again), so is a required file (uploaded here,
+ * then the move is tried again); an interaction is logged on the deal page.
  */
 export function MissingDataPanel({
   deal,
@@ -20,6 +23,8 @@ export function MissingDataPanel({
   interaction,
   onPatched,
   onLogInteraction,
+  requiredFile,
+  onFileUploaded,
 }: {
   deal: Deal;
   outcome: string;
@@ -28,6 +33,10 @@ export function MissingDataPanel({
   interaction: InteractionRequirement | undefined;
   onPatched: (deal: Deal) => void;
   onLogInteraction: () => void;
+  /** The file category the stage asks for this outcome, from the funnel definition. */
+  requiredFile?: string;
+  /** A required file was uploaded: try the move again. Without it the panel only names the file. */
+  onFileUploaded?: () => void;
 }) {
   const { t, tx } = useI18n();
   const [values, setValues] = useState<Record<string, string>>({});
@@ -35,6 +44,8 @@ export function MissingDataPanel({
   const [busy, setBusy] = useState(false);
   const fillable = items.filter((i) => ['amount', 'source', 'customField'].includes(i.fix.kind));
   const set = (key: string) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const categories = useDictionary('fileCategories');
+  const fileItem = items.find((i) => i.fix.kind === 'file');
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -61,6 +72,8 @@ export function MissingDataPanel({
   const describe = (i: MissingItem) => {
     if (i.fix.kind === 'interactionField')
       return t('missing.interactionField', { field: tx(`interaction.field.${i.fix.field}`, i.fix.field) });
+    if (i.fix.kind === 'file')
+      return requiredFile ? t('missing.file', { category: nameIn(categories, requiredFile) }) : i.message;
     return tx(`missing.${i.fix.kind === 'other' ? i.key : i.fix.kind}`, i.message);
   };
   const kind = interaction?.kind;
@@ -105,6 +118,18 @@ export function MissingDataPanel({
             {t('missing.saveAndMove')}
           </button>
         </form>
+      )}
+      {fileItem && onFileUploaded && (
+        <div className="missing-file" data-testid="missing-file-fix">
+          <p className="small">{t('missing.fileUpload')}</p>
+          <FileUpload
+            owner={{ dealId: deal.id }}
+            initialCategory={requiredFile}
+            lockCategory={!!requiredFile}
+            testId="missing-upload"
+            onUploaded={onFileUploaded}
+          />
+        </div>
       )}
       {needsInteraction(items) && (
         <p className="small" data-testid="missing-interaction-hint">

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../api/activities';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import type { Deal } from '../../api/types';
@@ -14,8 +15,10 @@ import { loadDefinition } from './funnels';
 import { MissingDataPanel } from './MissingDataPanel';
 
 /**
- * Pick an outcome for the deal's stage; a comment and the next step are optional. A move refused for missing
- * data lists what is missing and how to fix it; `onChanged` hears of a deal patched on the way.
+ * Pick an outcome for the deal's stage; a comment and the next step (of a kind: call, meeting, task, e-mail)
+ * are optional. A move refused for missing data lists what is missing and how to fix it (a required file is
+ * uploaded right there); `onChanged` hears of a deal patched on the way. The outcomes sit in the dialog's
+ * footer, which stays on screen on a phone while the rest scrolls.
  */
 export function MoveDialog({
   deal: initial,
@@ -35,6 +38,8 @@ export function MoveDialog({
   const [comment, setComment] = useState('');
   const [at, setAt] = useState('');
   const [what, setWhat] = useState('');
+  const [kind, setKind] = useState<ActivityKind>('call');
+  const missingRef = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -55,7 +60,7 @@ export function MoveDialog({
         {
           outcome,
           comment: comment.trim() || undefined,
-          nextStep: when && what.trim() ? { at: when, what: what.trim() } : undefined,
+          nextStep: when && what.trim() ? { at: when, what: what.trim(), kind } : undefined,
         },
         current.version,
       );
@@ -69,8 +74,41 @@ export function MoveDialog({
     }
   };
 
+  // What is missing appears under the form: bring it into view, the footer may hide it on a phone.
+  useEffect(() => {
+    if (missing) missingRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [missing]);
+
+  const outcomeButtons = (
+    <div className="row wrap outcomes" data-testid="move-outcomes">
+      {outcomes.map((o) => (
+        <button
+          key={o}
+          type="button"
+          className="primary"
+          disabled={busy}
+          data-testid={`outcome-${o}`}
+          onClick={() => void move(o)}
+        >
+          {o}
+        </button>
+      ))}
+      {definition && outcomes.length === 0 && <span className="muted">{t('move.noOutcomes')}</span>}
+    </div>
+  );
+
   return (
-    <Dialog title={`${t('deal.move')}: ${deal.title}`} onClose={onClose} testId="move-dialog">
+    <Dialog
+      title={`${t('deal.move')}: ${deal.title}`}
+      onClose={onClose}
+      testId="move-dialog"
+      footer={
+        <>
+          <ErrorText error={error} />
+          {outcomeButtons}
+        </>
+      }
+    >
       <p className="muted small">
         {t('deal.stage')}: {deal.stageName ?? deal.stageId}
       </p>
@@ -86,6 +124,18 @@ export function MoveDialog({
       <fieldset>
         <legend>{t('move.nextStep')}</legend>
         <div className="row wrap">
+          <select
+            data-testid="next-step-kind"
+            aria-label={t('move.nextStepKind')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ActivityKind)}
+          >
+            {ACTIVITY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`activity.kind.${k}`)}
+              </option>
+            ))}
+          </select>
           <input
             type="datetime-local"
             data-testid="next-step-at"
@@ -101,37 +151,25 @@ export function MoveDialog({
           />
         </div>
       </fieldset>
-      <div className="row wrap outcomes">
-        {outcomes.map((o) => (
-          <button
-            key={o}
-            type="button"
-            className="primary"
-            disabled={busy}
-            data-testid={`outcome-${o}`}
-            onClick={() => void move(o)}
-          >
-            {o}
-          </button>
-        ))}
-        {definition && outcomes.length === 0 && <span className="muted">{t('move.noOutcomes')}</span>}
-      </div>
       {missing && (
-        <MissingDataPanel
-          key={`${missing.outcome}@${deal.version}`}
-          deal={deal}
-          outcome={missing.outcome}
-          items={missing.items}
-          interaction={stage && requirementFor(stage, missing.outcome).interaction}
-          onLogInteraction={onClose}
-          onPatched={(patched) => {
-            setDeal(patched);
-            onChanged?.(patched);
-            void move(missing.outcome, patched);
-          }}
-        />
+        <div ref={missingRef}>
+          <MissingDataPanel
+            key={`${missing.outcome}@${deal.version}`}
+            deal={deal}
+            outcome={missing.outcome}
+            items={missing.items}
+            interaction={stage && requirementFor(stage, missing.outcome).interaction}
+            requiredFile={stage && requirementFor(stage, missing.outcome).file}
+            onFileUploaded={() => void move(missing.outcome)}
+            onLogInteraction={onClose}
+            onPatched={(patched) => {
+              setDeal(patched);
+              onChanged?.(patched);
+              void move(missing.outcome, patched);
+            }}
+          />
+        </div>
       )}
-      <ErrorText error={error} />
     </Dialog>
   );
 }
