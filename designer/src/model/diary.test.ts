@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dayIn,
   dayOf,
+  instantAt,
   daysOf,
   groupByDay,
   loadOf,
@@ -104,5 +106,28 @@ describe('load', () => {
 
   it('writes reminders as ISO durations', () => {
     expect([5, 60, 90, 1440].map(remindDuration)).toEqual(['PT5M', 'PT1H', 'PT90M', 'P1D']);
+  });
+});
+
+describe('days in the manager’s zone', () => {
+  it('an instant falls on the zone’s day, whatever the browser’s', () => {
+    expect(dayIn('2026-12-02T21:30:00Z', 'Europe/Moscow')).toBe('2026-12-03');
+    expect(dayIn('2026-12-02T20:59:00Z', 'Europe/Moscow')).toBe('2026-12-02');
+    expect(dayIn('2026-12-03T03:00:00Z', 'America/New_York')).toBe('2026-12-02');
+  });
+
+  it('a wall-clock time on a day is the instant the zone has for it, across a clock change', () => {
+    expect(instantAt('2026-12-03', 11, 30, 'Europe/Moscow')).toBe('2026-12-03T08:30:00Z');
+    expect(instantAt('2026-03-06', 10, 0, 'America/New_York')).toBe('2026-03-06T15:00:00Z'); // EST
+    expect(instantAt('2026-03-09', 10, 0, 'America/New_York')).toBe('2026-03-09T14:00:00Z'); // EDT
+  });
+
+  it('a drag keeps the time on the manager’s clock, not the browser’s', () => {
+    const a = item('a', { dueAt: '2026-03-06T15:00:00Z' }); // Friday 10:00 in New York
+    expect(rescheduleTo(a, '2026-03-09', 'America/New_York')).toEqual({ dueAt: '2026-03-09T14:00:00Z' });
+    expect(rescheduleTo(a, '2026-03-06', 'America/New_York')).toBeNull();
+    // 21:30 UTC is already the next day in Moscow: it is grouped there.
+    const late = item('b', { dueAt: '2026-12-02T21:30:00Z' });
+    expect(groupByDay([late], ['2026-12-03'], 'Europe/Moscow').byDay.get('2026-12-03')).toEqual([late]);
   });
 });

@@ -1,7 +1,6 @@
 import { memo, useState, type DragEvent } from 'react';
 import type { Activity } from '../../api/day';
 import { Link } from '../../app/Link';
-import { formatTime } from '../../app/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { isOverdue } from '../../model/diary';
 import { CompleteForm } from './CompleteForm';
@@ -12,6 +11,8 @@ export const QUICK_RESULTS = ['no-answer', 'wrong-number', 'call-back-later'] as
 
 interface Props {
   activity: Activity;
+  /** The manager's zone: times read as on their clock. */
+  zone?: string | null;
   /** Overdue rows come from earlier days: they show the date too. */
   withDate?: boolean;
   busy?: boolean;
@@ -24,6 +25,7 @@ interface Props {
 /** One activity: kind, time, subject, deal or client, contact; one-click results for calls, a fuller "done" form. */
 export const ActivityRow = memo(function ActivityRow({
   activity: a,
+  zone,
   withDate,
   busy,
   onComplete,
@@ -37,12 +39,12 @@ export const ActivityRow = memo(function ActivityRow({
   const overdue = isOverdue(a);
   const when = a.allDay
     ? t('diary.allDay')
-    : withDate
-      ? formatTime(a.dueAt, lang)
-      : new Date(a.dueAt).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
-          hour: '2-digit',
-          minute: '2-digit',
-        });
+    : new Date(a.dueAt).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+        ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: zone ?? undefined,
+      });
   const kind = tx(`activity.kind.${a.kind}`, a.kind);
   const drag = (e: DragEvent) => {
     e.dataTransfer?.setData('text/plain', a.id);

@@ -2,7 +2,7 @@
 import { createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../i18n/I18nProvider';
-import { addDays, daysOf, localDay, parseDay } from '../../model/diary';
+import { addDays, dayIn, daysOf, localDay, parseDay } from '../../model/diary';
 import { mockApi, signInAs, type Call } from '../../test/mockApi';
 import { Diary } from './Diary';
 
@@ -42,7 +42,11 @@ const activities = [
   activity('t1', { dueAt: at(tomorrow, 11), subject: 'Tomorrow call' }),
 ];
 
-function setup(limit: number | null = 5, extra: Parameters<typeof mockApi>[0] = {}) {
+function setup(
+  limit: number | null = 5,
+  extra: Parameters<typeof mockApi>[0] = {},
+  zone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+) {
   signInAs('manager', 'anna');
   return mockApi({
     'GET /api/diary': (c) => {
@@ -51,7 +55,7 @@ function setup(limit: number | null = 5, extra: Parameters<typeof mockApi>[0] = 
         (d) => d >= q.get('from')! && d <= q.get('to')!,
       );
       return {
-        timeZone: 'Europe/Moscow',
+        timeZone: zone,
         limit,
         days: [...new Set(days)].map((date) => ({
           date,
@@ -283,6 +287,32 @@ describe('the diary', () => {
     await waitFor(() => expect(posted(calls, '/api/activities/a1')).toHaveLength(1));
     expect(posted(calls, '/api/activities/a1')[0]!.body).toEqual({
       dueAt: at(addDays(today, sunday ? -1 : 1), 15),
+    });
+  });
+
+  it('counts days and times on the manager’s clock when their zone is not the browser’s', async () => {
+    const zone = 'Asia/Vladivostok'; // UTC+10 all year
+    const theirToday = dayIn(Date.now(), zone);
+    const theirTomorrow = addDays(theirToday, 1);
+    const { calls } = setup(null, {}, zone);
+    renderDiary();
+    fireEvent.click(await screen.findByTestId('diary-view-tomorrow'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path.startsWith('/api/diary')).at(-1)!.path).toContain(
+        `from=${theirTomorrow}`,
+      ),
+    );
+    fireEvent.click(screen.getByTestId('diary-plan'));
+    const form = await screen.findByTestId('plan-form');
+    expect((within(form).getByTestId('plan-date') as HTMLInputElement).value).toBe(theirTomorrow);
+    fireEvent.change(within(form).getByTestId('plan-subject'), { target: { value: 'Early call' } });
+    fireEvent.change(within(form).getByTestId('plan-time'), { target: { value: '14:30' } });
+    fireEvent.change(within(form).getByTestId('plan-deal-search'), { target: { value: 'Sever' } });
+    fireEvent.click(await within(form).findByTestId('plan-deal-option-d7', {}, { timeout: 2000 }));
+    fireEvent.click(within(form).getByTestId('plan-submit'));
+    await waitFor(() => expect(posted(calls, '/api/deals/d7/activities')).toHaveLength(1));
+    expect(posted(calls, '/api/deals/d7/activities')[0]!.body).toMatchObject({
+      dueAt: `${theirTomorrow}T04:30:00Z`,
     });
   });
 });

@@ -3,15 +3,7 @@ import { dayApi, type Activity } from '../../api/day';
 import { ErrorText } from '../../app/ErrorText';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/dict';
-import {
-  addDays,
-  daysOf,
-  groupByDay,
-  loadOf,
-  localDay,
-  rescheduleTo,
-  type DiaryView,
-} from '../../model/diary';
+import { addDays, dayIn, daysOf, groupByDay, loadOf, rescheduleTo, type DiaryView } from '../../model/diary';
 import { useNow } from '../shared/useNow';
 import { ActivityRow } from './ActivityRow';
 import { DayLimit } from './DayLimit';
@@ -34,16 +26,19 @@ const VIEWS: { id: DiaryView; key: MessageKey }[] = [
 export function Diary() {
   const { t } = useI18n();
   const now = useNow(60_000);
-  const today = localDay(new Date(now));
+  // Days are the manager's, in their zone as the server counts them; the browser's own until the first answer.
+  const [zone, setZone] = useState<string | null>(null);
+  const today = dayIn(now, zone);
   const [view, setView] = useState<DiaryView>('today');
-  const [anchor, setAnchor] = useState(today);
-  const days = daysOf(view, today, anchor);
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const days = daysOf(view, today, anchor ?? today);
   const { diary, error, reload, patch } = useDiary(days[0]!, days[days.length - 1]!);
+  if (diary?.timeZone && diary.timeZone !== zone && isZone(diary.timeZone)) setZone(diary.timeZone);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>();
   const [plan, setPlan] = useState<PlanDraft | null>(null);
 
-  const { overdue, byDay } = groupByDay(diary?.activities ?? [], days);
+  const { overdue, byDay } = groupByDay(diary?.activities ?? [], days, zone);
   const limit = diary?.limit ?? null;
   const loads = diary?.days ?? [];
 
@@ -83,15 +78,22 @@ export function Diary() {
 
   const moveTo = useCallback(
     (a: Activity, day: string) => {
-      const change = rescheduleTo(a, day);
+      const change = rescheduleTo(a, day, zone);
       if (change) void run(a, () => dayApi.patchActivity(a.id, change, a.version));
     },
-    [run],
+    [run, zone],
   );
 
   const rows = (list: Activity[], withDate = false) =>
     list.map((a) => (
-      <ActivityRow key={a.id} activity={a} withDate={withDate} busy={busy === a.id} onComplete={complete} />
+      <ActivityRow
+        key={a.id}
+        activity={a}
+        zone={zone}
+        withDate={withDate}
+        busy={busy === a.id}
+        onComplete={complete}
+      />
     ));
 
   return (
@@ -108,7 +110,7 @@ export function Diary() {
               data-testid={`diary-view-${v.id}`}
               onClick={() => {
                 setView(v.id);
-                setAnchor(today);
+                setAnchor(null);
               }}
             >
               {t(v.key)}
@@ -163,6 +165,7 @@ export function Diary() {
           <WeekView
             days={days}
             today={today}
+            zone={zone}
             byDay={byDay}
             loads={loads}
             limit={limit}
@@ -208,6 +211,7 @@ export function Diary() {
           draft={plan}
           days={loads}
           limit={limit}
+          zone={zone}
           onClose={() => setPlan(null)}
           onPlanned={() => {
             setPlan(null);
@@ -217,4 +221,14 @@ export function Diary() {
       )}
     </div>
   );
+}
+
+/** A zone this browser knows (a server may name one the browser's time-zone data lacks). */
+function isZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

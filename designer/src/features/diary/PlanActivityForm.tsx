@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ACTIVITY_KINDS, dayApi, type Activity, type ActivityKind, type DiaryDay } from '../../api/day';
 import { ErrorText } from '../../app/ErrorText';
 import { useI18n } from '../../i18n/I18nProvider';
-import { loadOf, parseDay, remindDuration } from '../../model/diary';
+import { instantAt, loadOf, remindDuration } from '../../model/diary';
 import { Dialog } from '../shared/Dialog';
 import { DealPicker, type PickedDeal } from './DealPicker';
 import { KIND_ICON } from './ActivityRow';
@@ -21,6 +21,7 @@ export function PlanActivityForm({
   draft,
   days,
   limit,
+  zone,
   onPlanned,
   onClose,
 }: {
@@ -28,6 +29,8 @@ export function PlanActivityForm({
   /** The loads the diary knows, to warn before planning past the limit. */
   days: DiaryDay[];
   limit: number | null | undefined;
+  /** The manager's zone: the date and time are on their clock. */
+  zone?: string | null;
   onPlanned: (activity: Activity) => void;
   onClose: () => void;
 }) {
@@ -50,16 +53,14 @@ export function PlanActivityForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!deal || !subject.trim() || !date) return;
-    const at = parseDay(date);
     const [h, m] = time.split(':').map(Number);
-    at.setHours(h ?? 0, m ?? 0, 0, 0);
     setBusy(true);
     setError(undefined);
     try {
       const planned = await dayApi.planOnDeal(deal.id, {
         kind,
         subject: subject.trim(),
-        ...(allDay ? { dueDate: date } : { dueAt: at.toISOString().replace(/\.\d{3}Z$/, 'Z') }),
+        ...(allDay ? { dueDate: date } : { dueAt: instantAt(date, h ?? 0, m ?? 0, zone) }),
         durationMinutes: duration ? Number(duration) : undefined,
         remindBefore: remind ? remindDuration(remind) : undefined,
       });

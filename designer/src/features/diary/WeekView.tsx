@@ -1,7 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { Activity, DiaryDay, DiaryDeadline } from '../../api/day';
 import { useI18n } from '../../i18n/I18nProvider';
-import { loadOf, localDay, parseDay } from '../../model/diary';
+import { addDays, dayIn, loadOf, parseDay } from '../../model/diary';
 import { ActivityRow } from './ActivityRow';
 import { DayLoadBar } from './DayLoadBar';
 import { DeadlineList } from './DeadlineList';
@@ -13,6 +13,7 @@ import { DeadlineList } from './DeadlineList';
 export function WeekView({
   days,
   today,
+  zone,
   byDay,
   loads,
   limit,
@@ -23,6 +24,7 @@ export function WeekView({
 }: {
   days: string[];
   today: string;
+  zone: string | null;
   byDay: Map<string, Activity[]>;
   loads: DiaryDay[];
   limit: number | null | undefined;
@@ -38,9 +40,7 @@ export function WeekView({
   const shift = (a: Activity, n: number) => {
     const from = days.find((d) => byDay.get(d)?.some((x) => x.id === a.id));
     if (!from) return;
-    const target = parseDay(from);
-    target.setDate(target.getDate() + n);
-    onMoveTo(a, localDay(target));
+    onMoveTo(a, addDays(from, n));
   };
   const drop = (day: string) => (e: DragEvent) => {
     e.preventDefault();
@@ -87,6 +87,7 @@ export function WeekView({
                 <ActivityRow
                   key={a.id}
                   activity={a}
+                  zone={zone}
                   busy={busy === a.id}
                   onComplete={onComplete}
                   onShift={shift}
@@ -97,7 +98,7 @@ export function WeekView({
             </ul>
             <DeadlineList
               testId={`deadlines-${day}`}
-              deadlines={deadlines.filter((d) => localDay(new Date(d.dueAt)) === day)}
+              deadlines={deadlines.filter((d) => dayIn(d.dueAt, zone) === day)}
             />
           </section>
         );
