@@ -54,23 +54,23 @@ export const ActivityRow = memo(function ActivityRow({
 
   return (
     <li
-      className={`activity card ${overdue ? 'overdue' : ''} ${open ? '' : 'finished'}`}
+      className={`diary-activity card ${overdue ? 'overdue' : ''} ${open ? '' : 'finished'}`}
       data-testid={`activity-${a.id}`}
       data-state={a.state}
       draggable={draggable && open}
       onDragStart={draggable && open ? drag : undefined}
     >
-      <div className="activity-main">
-        <span className="activity-kind" role="img" aria-label={kind} title={kind}>
+      <div className="diary-activity-main">
+        <span className="diary-activity-kind" role="img" aria-label={kind} title={kind}>
           {KIND_ICON[a.kind] ?? '•'}
         </span>
-        <span className={`activity-time ${overdue ? 'bad' : ''}`}>
+        <span className={`diary-activity-time ${overdue ? 'bad' : ''}`}>
           {when}
           {overdue && a.allDay && withDate && ` ${a.dueDate ?? ''}`}
         </span>
-        <span className="activity-subject">{a.subject}</span>
+        <span className="diary-activity-subject">{a.subject}</span>
       </div>
-      <div className="small muted activity-links">
+      <div className="small muted diary-activity-links">
         {a.dealId ? (
           <Link href={`/deals/${encodeURIComponent(a.dealId)}`} data-testid={`activity-deal-${a.id}`}>
             {a.dealTitle ?? a.dealId}
@@ -88,7 +88,7 @@ export const ActivityRow = memo(function ActivityRow({
         </div>
       )}
       {open && (
-        <div className="row wrap activity-actions">
+        <div className="row wrap diary-activity-actions">
           {a.kind === 'call' &&
             QUICK_RESULTS.map((r) => (
               <button
