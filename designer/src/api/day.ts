@@ -99,7 +99,7 @@ export type DayDeal = Deal & {
 
 export interface BoardColumn {
   stageId: string;
-  name: string;
+  name?: string | null;
   count: number;
   amount: number;
   deals: DayDeal[];

@@ -124,7 +124,7 @@ export function Board({ workflowId, user }: { workflowId: string; user: User }) 
     try {
       const def = await loadDefinition(deal.workflowId, deal.workflowVersion);
       const outcomes = outcomesLeadingTo(def, deal.stageId, column.stageId);
-      if (outcomes.length === 0) setNotice(t('board.noWay', { stage: column.name }));
+      if (outcomes.length === 0) setNotice(t('board.noWay', { stage: column.name ?? column.stageId }));
       else if (outcomes.length === 1) await move(deal, outcomes[0]!);
       else setChoosing({ deal, column, outcomes });
     } catch (err) {
@@ -158,7 +158,7 @@ export function Board({ workflowId, user }: { workflowId: string; user: User }) 
             onDrop={drop(c)}
           >
             <header>
-              <strong>{c.name}</strong>
+              <strong>{c.name ?? c.stageId}</strong>
               <div className="muted small column-totals" data-testid={`column-total-${c.stageId}`}>
                 <span data-testid={`column-count-${c.stageId}`}>{c.count}</span>
                 {' · '}
@@ -191,7 +191,10 @@ export function Board({ workflowId, user }: { workflowId: string; user: User }) 
       </div>
       {choosing && (
         <Dialog
-          title={t('board.pickOutcome', { title: choosing.deal.title, stage: choosing.column.name })}
+          title={t('board.pickOutcome', {
+            title: choosing.deal.title,
+            stage: choosing.column.name ?? choosing.column.stageId,
+          })}
           onClose={() => setChoosing(null)}
           testId="board-outcome-dialog"
         >
