@@ -88,6 +88,8 @@ export interface Diary {
   days: DiaryDay[];
   activities: Activity[];
   deadlines: DiaryDeadline[];
+  /** Overdue open activities from before the period, of which the oldest are listed in `activities`. */
+  overdueBefore?: number;
 }
 
 /** The deal as the board and the day see it: the next step is an activity, heads see the owner's name. */

@@ -64,6 +64,7 @@ function setup(
           overdue: 0,
         })),
         activities,
+        overdueBefore: 3,
         deadlines: [
           {
             dealId: 'd2',
@@ -123,6 +124,9 @@ describe('the diary', () => {
     renderDiary();
     const overdue = await screen.findByTestId('diary-overdue');
     expect(within(overdue).getByTestId('activity-late').className).toContain('overdue');
+    expect(within(overdue).getByTestId('diary-more-overdue').textContent).toBe(
+      'and 2 more overdue from earlier',
+    );
     const day = screen.getByTestId(`diary-day-${today}`);
     const rows = within(day).getAllByTestId(/^activity-(a1|wd)$/);
     expect(rows.map((r) => r.dataset.testid)).toEqual(['activity-wd', 'activity-a1']); // whole day first

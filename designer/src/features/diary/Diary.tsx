@@ -3,7 +3,16 @@ import { dayApi, type Activity } from '../../api/day';
 import { ErrorText } from '../../app/ErrorText';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/dict';
-import { addDays, dayIn, daysOf, groupByDay, loadOf, rescheduleTo, type DiaryView } from '../../model/diary';
+import {
+  addDays,
+  dayIn,
+  dayOf,
+  daysOf,
+  groupByDay,
+  loadOf,
+  rescheduleTo,
+  type DiaryView,
+} from '../../model/diary';
 import { useNow } from '../shared/useNow';
 import { ActivityRow } from './ActivityRow';
 import { DayLimit } from './DayLimit';
@@ -40,6 +49,9 @@ export function Diary() {
 
   const { overdue, byDay } = groupByDay(diary?.activities ?? [], days, zone);
   const limit = diary?.limit ?? null;
+  // The server lists the oldest overdue activities from before the period and counts them all.
+  const listedBefore = overdue.filter((a) => dayOf(a, zone) < days[0]!).length;
+  const hiddenOverdue = Math.max(0, (diary?.overdueBefore ?? 0) - listedBefore);
   const loads = diary?.days ?? [];
 
   const run = useCallback(
@@ -156,6 +168,11 @@ export function Diary() {
             {t('diary.overdue')} <span className="badge">{overdue.length}</span>
           </h3>
           <ul className="list">{rows(overdue, true)}</ul>
+          {hiddenOverdue > 0 && (
+            <p className="muted small" data-testid="diary-more-overdue">
+              {t('diary.moreOverdue', { n: hiddenOverdue })}
+            </p>
+          )}
         </section>
       )}
 
