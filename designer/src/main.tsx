@@ -5,6 +5,7 @@ import { AuthProvider } from './features/auth/AuthProvider';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles/app.css';
 import './styles/records.css';
+import './styles/day.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -115,6 +115,8 @@ test('a deal of an existing client: the move dialog says what is missing and the
   });
 
   const anna = await signIn(browser, crm.url, 'anna@crm.local');
+  // The workspace opens on the day; the funnel matters on the deal tabs.
+  await anna.getByTestId('tab-new').click();
   await anna.getByTestId('workspace-funnel').selectOption('b2b-sales');
   await anna.getByTestId('tab-new').click();
   await anna.getByTestId('new-deal-title').fill('Vasilek: fleet tracking');

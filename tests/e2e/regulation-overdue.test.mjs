@@ -128,6 +128,7 @@ test('the built-in B2B funnel and the demo board render for the README', async (
   await shot(admin, 'readme-designer');
 
   const anna = await signIn(browser, crm.url, 'anna@crm.local');
+  await anna.getByTestId('tab-board').click(); // the workspace opens on the day
   await anna.getByTestId('workspace-funnel').selectOption('b2b-sales');
   await anna.locator('[data-testid^="deal-"]').first().waitFor();
   await shot(anna, 'readme-workspace');

@@ -1,5 +1,8 @@
 /** English UI strings: the reference set of keys. */
+import { dayEn } from './day';
+
 export const en = {
+  ...dayEn,
   'nav.designer': 'Designer',
   'nav.calendars': 'Calendars',
   'nav.workspace': 'Workspace',

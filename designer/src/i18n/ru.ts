@@ -1,7 +1,9 @@
+import { dayRu } from './day';
 import type { MessageKey } from './dict';
 
 /** Russian UI strings: the type demands every English key. */
 export const ru: Record<MessageKey, string> = {
+  ...dayRu,
   'nav.designer': 'Конструктор',
   'nav.calendars': 'Календари',
   'nav.workspace': 'Мои сделки',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Link } from '../../app/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from '../../app/format';
+import { AlertSubject } from './AlertSubject';
 import { unread } from './alertStore';
 import { useAlerts } from './AlertsProvider';
 
@@ -42,9 +42,7 @@ export function AlertBell() {
             <div key={a.id} className={`alert-row kind-${a.kind}`} data-testid={`alert-${a.id}`}>
               <div>
                 <strong>{tx(`alert.kind.${a.kind}`, a.kind)}</strong>{' '}
-                <Link href={`/deals/${encodeURIComponent(a.dealId)}`} onClick={() => setOpen(false)}>
-                  {a.dealTitle ?? a.dealId}
-                </Link>
+                <AlertSubject alert={a} onClick={() => setOpen(false)} />
                 <div className="muted small">
                   {[a.stageName, a.regulationName].filter(Boolean).join(' · ')}
                   {a.dueAt && ` · ${t('alerts.due')} ${formatTime(a.dueAt, lang)}`}

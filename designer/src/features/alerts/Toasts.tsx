@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link } from '../../app/Link';
+import { AlertSubject } from './AlertSubject';
 import { useI18n } from '../../i18n/I18nProvider';
 import { activeToasts } from './alertStore';
 import { useAlerts } from './AlertsProvider';
@@ -27,7 +27,9 @@ export function Toasts() {
           role="status"
         >
           <strong>{tx(`alert.kind.${a.kind}`, a.kind)}</strong>
-          <Link href={`/deals/${encodeURIComponent(a.dealId)}`}>{a.dealTitle ?? a.dealId}</Link>
+          <span>
+            <AlertSubject alert={a} />
+          </span>
           {a.stageName && <span className="muted small">{a.stageName}</span>}
           <div className="row">
             <button type="button" className="small" data-testid="toast-ack" onClick={() => void ack(a.id)}>

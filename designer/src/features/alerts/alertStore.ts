@@ -3,7 +3,8 @@
  * with the same ids after every reconnect), unread count, acknowledgement and acks queued while offline.
  * The SignalR wiring lives in useAlertHub; this file has no React and no network.
  */
-export type AlertKind = 'warning' | 'breach' | 'escalation' | 'nextStepOverdue';
+export type AlertKind =
+  'warning' | 'breach' | 'escalation' | 'nextStepOverdue' | 'activityReminder' | 'activityOverdue';
 
 export interface Alert {
   id: string;
@@ -17,6 +18,9 @@ export interface Alert {
   ownerId?: string;
   dueAt?: string;
   raisedAt?: string;
+  /** Activity alerts: the activity and its subject. */
+  activityId?: string;
+  message?: string;
 }
 
 export type HubStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';

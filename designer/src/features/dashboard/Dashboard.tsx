@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { BreachesPanel } from './BreachesPanel';
 import { StageChart, TrendChart } from './Charts';
 import { ManagersTable } from './ManagersTable';
+import { NextStepGaps } from './NextStepGaps';
 import { PeriodPicker } from './PeriodPicker';
 import { defaultPeriod, periodQuery, type Period } from './period';
 
@@ -63,6 +64,7 @@ export default function Dashboard() {
         <h2>{t('dash.managers')}</h2>
         <ManagersTable rows={managers.data ?? []} selected={selected} onSelect={setSelected} />
       </section>
+      <NextStepGaps />
       {selected && (
         <BreachesPanel managerId={selected} name={selectedRow?.name ?? selected} period={period} />
       )}

@@ -25,14 +25,19 @@ export function MoveDialog({
   onDone,
   onClose,
   onChanged,
+  missing: initialMissing,
 }: {
   deal: Deal;
+  /** A move already refused (e.g. a card dropped on the board): opens on what it lacks, ready to fill in. */
+  missing?: { outcome: string; items: MissingItem[] };
   onDone: (deal: Deal) => void;
   onClose: () => void;
   onChanged?: (deal: Deal) => void;
 }) {
   const [deal, setDeal] = useState(initial);
-  const [missing, setMissing] = useState<{ outcome: string; items: MissingItem[] } | null>(null);
+  const [missing, setMissing] = useState<{ outcome: string; items: MissingItem[] } | null>(
+    initialMissing ?? null,
+  );
   const { t } = useI18n();
   const [definition, setDefinition] = useState<WorkflowDefinition>();
   const [comment, setComment] = useState('');

@@ -40,6 +40,31 @@ function setup() {
     'POST /api/deals/d1/moves': (c) => ({ ...deal('d1', 'paused', 'anna'), version: 8, echo: c.body }),
     'POST /api/deals/d3/take': () => deal('d3', 'new', 'anna'),
     'GET /api/plans/me': () => ({ status: 404 }),
+    'GET /api/diary': () => ({ timeZone: 'UTC', limit: null, days: [], activities: [], deadlines: [] }),
+    'GET /api/deals/board': () => ({
+      workflowId: 'b2b-sales',
+      workflowVersion: 3,
+      columns: [
+        {
+          stageId: 'new',
+          name: 'New',
+          count: 1,
+          amount: 0,
+          deals: [
+            deal('d1', 'new', 'anna', {
+              nextStep: { at: new Date(Date.now() - 3600_000).toISOString(), what: 'Call back' },
+            }),
+          ],
+        },
+        {
+          stageId: 'proposal',
+          name: 'Proposal',
+          count: 1,
+          amount: 0,
+          deals: [deal('d2', 'proposal', 'anna')],
+        },
+      ],
+    }),
     'POST /api/deals': (c) =>
       c.path.includes('allowDuplicate=true')
         ? { status: 201, body: deal('d9', 'new', 'anna') }
@@ -57,21 +82,25 @@ const renderWorkspace = () =>
   );
 
 describe('workspace', () => {
-  it('puts my deals in stage columns with a coloured countdown', async () => {
-    setup();
+  it('opens on the day, and the board puts my deals in stage columns with a coloured countdown', async () => {
+    const { calls } = setup();
     renderWorkspace();
+    expect(await screen.findByTestId('diary')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('tab-board'));
     const column = await screen.findByTestId('column-new');
     expect(await within(column).findByTestId('deal-d1')).toBeTruthy();
-    expect(within(column).queryByTestId('deal-d3')).toBeNull(); // unassigned: in the queue
-    expect(screen.queryByTestId('deal-d4')).toBeNull(); // someone else's
     expect(within(screen.getByTestId('column-proposal')).getByTestId('deal-d2')).toBeTruthy();
     expect(screen.getByTestId('countdown-d1').getAttribute('data-look')).toBe('warning');
     expect(screen.queryByTestId('plans')).toBeNull();
+    // A manager's board starts on their own deals.
+    expect(calls.find((c) => c.path.startsWith('/api/deals/board'))!.path).toContain('ownerId=anna');
+    expect(window.location.search).toBe('?tab=board');
   });
 
   it('moves a deal by picking an outcome, with a next step', async () => {
     const { calls } = setup();
     renderWorkspace();
+    fireEvent.click(await screen.findByTestId('tab-board'));
     fireEvent.click(await screen.findByTestId('move-d1'));
     fireEvent.change(screen.getByTestId('next-step-at'), { target: { value: '2027-03-01T10:00' } });
     fireEvent.change(screen.getByTestId('next-step-what'), { target: { value: 'Send proposal' } });
@@ -90,14 +119,6 @@ describe('workspace', () => {
     await waitFor(() =>
       expect(calls.some((c) => c.method === 'POST' && c.path === '/api/deals/d3/take')).toBe(true),
     );
-  });
-
-  it('lists today’s next steps, overdue first', async () => {
-    setup();
-    renderWorkspace();
-    fireEvent.click(await screen.findByTestId('tab-today'));
-    const item = await screen.findByTestId('today-d1');
-    expect(item.textContent).toContain('overdue');
   });
 
   it('a duplicate offers the existing deal and "create anyway"', async () => {

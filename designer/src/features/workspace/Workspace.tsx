@@ -1,40 +1,39 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { Deal } from '../../api/types';
 import { ErrorText } from '../../app/ErrorText';
-import { navigate } from '../../app/router';
+import { navigate, queryParam, usePath } from '../../app/router';
 import { useAsync } from '../../app/useAsync';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { WorkflowDefinition } from '../../model/types';
+import type { MessageKey } from '../../i18n/dict';
 import { useAuth } from '../auth/AuthProvider';
-import { loadDefinition } from '../shared/funnels';
-import { MoveDialog } from '../shared/MoveDialog';
+import { Diary } from '../diary/Diary';
 import { Board } from './Board';
 import { NewDealForm } from './NewDealForm';
 import { PlanCounters } from './PlanCounters';
 import { Queue } from './Queue';
-import { TodayList } from './TodayList';
 import { useWorkspaceDeals } from './useWorkspaceDeals';
 
-type Tab = 'board' | 'queue' | 'today' | 'new';
-const TABS: Tab[] = ['board', 'queue', 'today', 'new'];
+type Tab = 'diary' | 'board' | 'queue' | 'new';
+const TABS: { id: Tab; key: MessageKey }[] = [
+  { id: 'diary', key: 'workspace.diary' },
+  { id: 'board', key: 'workspace.dealsBoard' },
+  { id: 'queue', key: 'workspace.queue' },
+  { id: 'new', key: 'workspace.new' },
+];
 
+/** The manager's workspace: the day (landing), the funnel board, the team queue and a new deal; the tab is in the URL. */
 export default function Workspace() {
   const { t } = useI18n();
   const { user } = useAuth();
-  const [tab, setTab] = useState<Tab>('board');
+  const path = usePath();
+  const asked = queryParam(path, 'tab') as Tab | null;
+  const tab: Tab = TABS.some((x) => x.id === asked) ? asked! : 'diary';
   const workflows = useAsync(() => api.workflows(), []);
   const published = (workflows.data ?? []).filter((w) => w.publishedVersion);
   const [workflowId, setWorkflowId] = useState<string>();
   const current = published.find((w) => w.id === workflowId) ?? published[0];
-  const [definition, setDefinition] = useState<WorkflowDefinition>();
-  const [moving, setMoving] = useState<Deal | null>(null);
   const deals = useWorkspaceDeals(user!, current?.id);
-
-  useEffect(() => {
-    if (!current) return;
-    loadDefinition(current.id, current.publishedVersion).then(setDefinition, () => setDefinition(undefined));
-  }, [current?.id, current?.publishedVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const funnelMatters = tab === 'board' || tab === 'new' || tab === 'queue';
 
   return (
     <div className="workspace">
@@ -42,22 +41,25 @@ export default function Workspace() {
         <div className="tabs" role="tablist">
           {TABS.map((k) => (
             <button
-              key={k}
+              key={k.id}
               role="tab"
               type="button"
-              aria-selected={tab === k}
-              className={tab === k ? 'tab active' : 'tab'}
-              data-testid={`tab-${k}`}
-              onClick={() => setTab(k)}
+              aria-selected={tab === k.id}
+              className={tab === k.id ? 'tab active' : 'tab'}
+              data-testid={`tab-${k.id}`}
+              onClick={() => navigate(`/workspace?tab=${k.id}`, true)}
             >
-              {t(`workspace.${k}`)}
-              {k === 'queue' && deals.queue.length > 0 && <span className="badge">{deals.queue.length}</span>}
+              {t(k.key)}
+              {k.id === 'queue' && deals.queue.length > 0 && (
+                <span className="badge">{deals.queue.length}</span>
+              )}
             </button>
           ))}
         </div>
-        {published.length > 1 && (
+        {funnelMatters && published.length > 1 && (
           <select
             data-testid="workspace-funnel"
+            aria-label={t('newDeal.funnel')}
             value={current?.id}
             onChange={(e) => setWorkflowId(e.target.value)}
           >
@@ -71,25 +73,14 @@ export default function Workspace() {
       </div>
       <PlanCounters />
       <ErrorText error={workflows.error ?? deals.error} />
-      {tab === 'board' && <Board definition={definition} deals={deals.mine} onMove={setMoving} />}
+      {tab === 'diary' && <Diary />}
+      {tab === 'board' && current && <Board key={current.id} workflowId={current.id} user={user!} />}
       {tab === 'queue' && <Queue deals={deals.queue} onTaken={deals.reload} />}
-      {tab === 'today' && <TodayList deals={deals.mine} />}
       {tab === 'new' && (
         <NewDealForm
           workflows={published}
           workflowId={current?.id}
           onCreated={(deal) => navigate(`/deals/${encodeURIComponent(deal.id)}`)}
-        />
-      )}
-      {moving && (
-        <MoveDialog
-          deal={moving}
-          onClose={() => setMoving(null)}
-          onDone={(deal) => {
-            setMoving(null);
-            deals.replace(deal);
-            deals.reload();
-          }}
         />
       )}
     </div>
