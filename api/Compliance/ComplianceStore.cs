@@ -136,16 +136,16 @@ internal sealed class ComplianceStore(CrmDbContext db)
         }
     }
 
-    /// <summary>The overrun rows of the days [firstDay, endDay), one range of the covering index. Each day's key comes back
-    /// once with its overruns joined into one text (<see cref="OverrunList"/>): a quarter holds 300,000 of them, and reading
-    /// each as a row of its own with its four key strings cost several times as much.</summary>
+    /// <summary>The overrun rows of the days [firstDay, endDay), one range of the covering index. Each key comes back once
+    /// with its overruns joined into one text (<see cref="OverrunList"/>), so the database does the per-row work: grouped by
+    /// day as well, most groups held one overrun, and the report took twice as long.</summary>
     private async Task TalliedOverrunsAsync(long firstDay, long endDay, IReadOnlySet<string>? owners, string? workflowId, ITallySink sink, CancellationToken ct)
     {
         var sql = $"""
             SELECT "OwnerId", "WorkflowId", "RegulationId", "StageId", string_agg(CAST("Ticks" AS TEXT), ',') AS "Overruns"
             FROM "ClockTallyOverruns"
             WHERE "Day" >= @a AND "Day" < @b{Filters("", owners, workflowId)}
-            GROUP BY "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId"
+            GROUP BY "OwnerId", "WorkflowId", "RegulationId", "StageId"
             """;
         var parsed = new List<long>();
         await ReadAsync(sql, Parameters(firstDay, endDay, owners, workflowId), r =>

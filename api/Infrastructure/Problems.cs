@@ -52,13 +52,13 @@ public static class Problems
     {
         EngineErrorKind.NotFound => NotFound(error.Message),
         EngineErrorKind.Conflict => Conflict(error.Message, error.Code),
-        _ => Results.Problem(detail: error.Message, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = error.Code,
-                ["errors"] = error.Details ?? new Dictionary<string, string[]> { [error.Code] = [error.Message] },
-            }),
+        _ => RuleRefused(error.Message, error.Code, error.Details ?? new Dictionary<string, string[]> { [error.Code] = [error.Message] }),
     };
+
+    /// <summary>A request a rule of the engine refused: 400 naming the rule (<paramref name="code"/>) and the fields.</summary>
+    public static IResult RuleRefused(string? detail, string code, IReadOnlyDictionary<string, string[]> errors) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.",
+            extensions: new Dictionary<string, object?> { ["code"] = code, ["errors"] = errors });
 
     private static Dictionary<string, object?>? Code(string? code) => code is null ? null : new() { ["code"] = code };
 }

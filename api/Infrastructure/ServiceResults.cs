@@ -9,8 +9,7 @@ public static class ServiceResults
     public static IResult ToHttp(this ServiceFailure failure) => failure switch
     {
         ServiceFailure.Invalid { Code: null } invalid => Problems.Validation(new Dictionary<string, string[]>(invalid.Errors), invalid.Detail),
-        ServiceFailure.Invalid invalid => Results.Problem(detail: invalid.Detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.",
-            extensions: new Dictionary<string, object?> { ["code"] = invalid.Code, ["errors"] = invalid.Errors }),
+        ServiceFailure.Invalid { Code: { } code } invalid => Problems.RuleRefused(invalid.Detail, code, invalid.Errors),
         ServiceFailure.NotFound notFound => Problems.NotFound(notFound.Detail),
         ServiceFailure.Forbidden forbidden => Problems.Forbidden(forbidden.Detail),
         ServiceFailure.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Code,

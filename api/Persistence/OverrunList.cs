@@ -2,8 +2,8 @@ namespace Crm.Api.Persistence;
 
 /// <summary>
 /// Overruns as a report reads them: working-time ticks in decimal, separated by commas, as <c>string_agg</c> joins a
-/// day's overrun rows (<see cref="ClockTallyOverrunRecord"/>) in either database. Stored one per row; joined only on the
-/// way out, because one text per key and day costs a fraction of one row per overrun.
+/// key's overrun rows (<see cref="ClockTallyOverrunRecord"/>) in either database. Stored one per row; joined only on the
+/// way out, because one text per key costs less to read than one row per overrun.
 /// </summary>
 public static class OverrunList
 {

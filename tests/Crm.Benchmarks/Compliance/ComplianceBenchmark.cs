@@ -31,7 +31,7 @@ internal static class ComplianceBenchmark
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connection = $"Data Source={path};Pooling=True";
         var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance).Options;
-        var contexts = new CrmContexts(options);
+        IDbContextFactory<CrmDbContext> contexts = new CrmContexts(options);
 
         var generate = !File.Exists(path);
         // A file kept from an older build is brought up to date by the product's own migrations, as a customer's would be.

@@ -3,6 +3,7 @@ import { ApiError } from '../../api/http';
 import { navigate } from '../../app/router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { homeFor, useAuth } from './AuthProvider';
+import { PasswordField } from './PasswordField';
 
 /** The server's rule (api/Auth/PasswordRules.cs); the server checks it, this only says it up front. */
 const MIN_LENGTH = 10;
@@ -45,40 +46,28 @@ export function ChangePassword({ forced = false }: { forced?: boolean }) {
     <form className="card signin-card" onSubmit={submit} data-testid="password-form">
       <h1>{t('password.title')}</h1>
       {forced && <p data-testid="password-must-change">{t('password.mustChange')}</p>}
-      <label>
-        {t('password.current')}
-        <input
-          data-testid="password-current"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('password.new')}
-        <input
-          data-testid="password-new"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_LENGTH}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('password.repeat')}
-        <input
-          data-testid="password-repeat"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </label>
+      <PasswordField
+        label={t('password.current')}
+        testId="password-current"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <PasswordField
+        label={t('password.new')}
+        testId="password-new"
+        autoComplete="new-password"
+        minLength={MIN_LENGTH}
+        value={next}
+        onChange={setNext}
+      />
+      <PasswordField
+        label={t('password.repeat')}
+        testId="password-repeat"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+      />
       <p className="muted small">{t('password.rules', { min: MIN_LENGTH })}</p>
       {error && (
         <p className="error" role="alert" data-testid="password-error">

@@ -4,6 +4,7 @@ import { navigate } from '../../app/router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { LangSwitch } from '../../app/LangSwitch';
 import { homeFor, useAuth } from './AuthProvider';
+import { PasswordField } from './PasswordField';
 
 export function SignIn() {
   const { t } = useI18n();
@@ -51,17 +52,13 @@ export function SignIn() {
             onChange={(e) => setEmail(e.target.value)}
           />
         </label>
-        <label>
-          {t('signin.password')}
-          <input
-            data-testid="signin-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <PasswordField
+          label={t('signin.password')}
+          testId="signin-password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="error" role="alert" data-testid="signin-error">
             {error}
