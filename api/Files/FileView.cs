@@ -15,9 +15,3 @@ public sealed record FileView(
     string UploadedBy,
     string? UploadedByName,
     Instant UploadedAt);
-
-/// <summary>A signed, short-lived download link.</summary>
-public sealed record FileLinkView(string Url, Instant ExpiresAt);
-
-/// <summary>An opened file ready to stream.</summary>
-public sealed record FileDownload(Stream Content, string Name, string ContentType);

@@ -12,13 +12,14 @@ namespace Crm.Api.Import;
 /// rest is written in one transaction. A row's contact is the same person as an existing one (in the database or
 /// earlier in the file) when an e-mail or phone matches, and its client the same client when the name matches
 /// ignoring case; matches are filled in (new phones, e-mails, segments) instead of duplicated, so importing the same
-/// file again creates nothing.
+/// file again creates nothing. A responsible column names an active user by e-mail, id or name; a new client without one
+/// is the importer's, like a client created by hand.
 /// </summary>
-public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acting)
+public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acting, Crm.Api.Directory.UserDirectory directory)
 {
-    private sealed record Row(int Number, string Client, string Kind, string? Source, List<string> Segments, ContactRequest? Contact);
+    private sealed record Row(int Number, string Client, string Kind, string? Source, List<string> Segments, ContactRequest? Contact, string? ResponsibleId = null);
 
-    public async Task<(ImportReport Report, bool Written)> RunAsync(ImportTable table, bool preview, CancellationToken ct)
+    public async Task<(ImportReport Report, bool Written)> RunAsync(ImportTable table, bool preview, CancellationToken ct, string? importedBy = null)
     {
         var (map, ignored) = ImportColumns.Map(table.Header);
         var bad = new List<BadRow>();
@@ -31,11 +32,11 @@ public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acti
         {
             foreach (var row in table.Rows)
             {
-                if (Check(row, map, sources, segments, bad) is { } valid)
-                    rows.Add(valid);
+                if (Check(row, map, sources, segments, bad) is { } valid && Responsible(row, map, bad) is var (ok, responsibleId) && ok)
+                    rows.Add(valid with { ResponsibleId = responsibleId });
             }
         }
-        var plan = new Plan(db, clock);
+        var plan = new Plan(db, clock, importedBy);
         await plan.PrefetchAsync(rows, ct);
         foreach (var row in rows)
             await plan.AddAsync(row, ct);
@@ -50,6 +51,21 @@ public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acti
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (report, true);
+    }
+
+    /// <summary>The responsible manager a row names: an active user found by e-mail, id or name (any case).</summary>
+    private (bool Ok, string? Id) Responsible(ImportRow row, Dictionary<string, int> map, List<BadRow> bad)
+    {
+        var text = ImportColumns.Cell(row, map, ImportColumns.Responsible);
+        if (text.Length == 0)
+            return (true, null);
+        var user = directory.Users.Where(u => u.Active).FirstOrDefault(u =>
+            string.Equals(u.Email, text, StringComparison.OrdinalIgnoreCase) || string.Equals(u.Id, text, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(u.Name, text, StringComparison.OrdinalIgnoreCase));
+        if (user is not null)
+            return (true, user.Id);
+        bad.Add(new BadRow(row.Number, ImportColumns.Responsible, $"'{text}' is not an active user; give their e-mail or name."));
+        return (false, null);
     }
 
     private static Row? Check(ImportRow row, Dictionary<string, int> map, Dictionary<string, string> sources, Dictionary<string, string> segments, List<BadRow> bad)
@@ -114,7 +130,7 @@ public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acti
     /// What the rows come to: new records, and existing (tracked) ones they fill in. The keys of every stored contact and
     /// client are read once, so a file of many thousand rows costs a query per match, not per row.
     /// </summary>
-    private sealed class Plan(CrmDbContext db, IClock clock)
+    private sealed class Plan(CrmDbContext db, IClock clock, string? importedBy)
     {
         private readonly Dictionary<string, ClientRecord> _clientsByName = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ClientRecord> _clientsById = new(StringComparer.Ordinal);
@@ -157,7 +173,7 @@ public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acti
             var client = contact is not null ? await ClientByIdAsync(contact.ClientId, ct) : await FindClientAsync(row.Client, ct);
             if (client is null)
             {
-                client = new ClientRecord { Id = ClientBook.NewId(), Name = row.Client, NameKey = ContactKeys.Search(row.Client), Kind = row.Kind, CreatedAt = now, UpdatedAt = now };
+                client = new ClientRecord { Id = ClientBook.NewId(), Name = row.Client, NameKey = ContactKeys.Search(row.Client), Kind = row.Kind, ResponsibleId = row.ResponsibleId ?? importedBy, CreatedAt = now, UpdatedAt = now };
                 NewClients.Add(client);
             }
             else if (!NewClients.Contains(client))
@@ -245,6 +261,12 @@ public sealed class ClientImport(CrmDbContext db, IClock clock, ActingParty acti
         private static bool FillClient(ClientRecord client, Row row)
         {
             var changed = false;
+            // Like the source: a client that has a responsible manager keeps them; one without gets the sheet's.
+            if (client.ResponsibleId is null && row.ResponsibleId is not null)
+            {
+                client.ResponsibleId = row.ResponsibleId;
+                changed = true;
+            }
             if (client.Source is null && row.Source is not null)
             {
                 client.Source = row.Source;

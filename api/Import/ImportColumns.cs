@@ -12,6 +12,7 @@ public static class ImportColumns
     public const string Phones = "phones";
     public const string Emails = "emails";
     public const string Birthday = "birthday";
+    public const string Responsible = "responsible";
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -53,6 +54,12 @@ public static class ImportColumns
         ["birthday"] = Birthday,
         ["день рождения"] = Birthday,
         ["дата рождения"] = Birthday,
+        ["responsible"] = Responsible,
+        ["responsible manager"] = Responsible,
+        ["manager"] = Responsible,
+        ["ответственный"] = Responsible,
+        ["ответственный менеджер"] = Responsible,
+        ["менеджер"] = Responsible,
     };
 
     /// <summary>Which column holds what; headers nobody knows are listed so the preview can say they were ignored.</summary>

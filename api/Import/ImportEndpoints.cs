@@ -54,7 +54,7 @@ public static class ImportEndpoints
             bool written;
             try
             {
-                (report, written) = await import.RunAsync(table!, preview == true, ct);
+                (report, written) = await import.RunAsync(table!, preview == true, ct, caller.Id);
             }
             catch (DbUpdateConcurrencyException)
             {

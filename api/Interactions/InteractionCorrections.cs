@@ -57,6 +57,9 @@ public sealed class InteractionCorrections(CrmDbContext db, InteractionJournal j
         record.EditedBy = caller.Id;
         record.Revisions++;
 
+        // Revisions is a concurrency token: of two corrections made at once, the second is refused instead of lost.
+        if (!await db.TrySaveAsync(CancellationToken.None))
+            return new ServiceFailure.Conflict("The entry was corrected meanwhile; reload it and try again.", "stale-version");
         if (record.DealId is { } dealId)
         {
             var details = new Dictionary<string, object?>
@@ -68,15 +71,10 @@ public sealed class InteractionCorrections(CrmDbContext db, InteractionJournal j
                 ["topic"] = topic,
                 ["result"] = result,
             };
-            // The engine first: a deal that cannot take the change (it is being deleted) leaves the entry as it was.
-            var command = DealCommand.CorrectInteraction(dealId, record.Id, at, InteractionJournal.Filled(record), caller.Id, details);
-            var committed = await processor.SubmitAsync(command, CancellationToken.None);
-            if (committed.Error is { } error)
-                return ServiceFailure.From(error);
+            // The journal is the record of what was said; the engine's copy of the facts follows it (and says so in the
+            // deal's history). A deal that is gone meanwhile has no stage left to judge the entry.
+            await processor.SubmitAsync(DealCommand.CorrectInteraction(dealId, record.Id, at, InteractionJournal.Filled(record), caller.Id, details), CancellationToken.None);
         }
-        // Revisions is a concurrency token: of two corrections made at once, the second is refused instead of lost.
-        if (!await db.TrySaveAsync(CancellationToken.None))
-            return new ServiceFailure.Conflict("The entry was corrected meanwhile; reload it and try again.", "stale-version");
         return (await journal.ViewsAsync([record], ct))[0];
     }
 

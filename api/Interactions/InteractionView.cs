@@ -25,9 +25,3 @@ public sealed record InteractionView(
     string? ByName = null,
     Instant? EditedAt = null,
     int Revisions = 0);
-
-/// <summary>One version of an entry: who wrote it and when, and what it said.</summary>
-public sealed record InteractionRevisionView(Instant At, string? By, string? ByName, string Text, string? Topic, string? Result, Instant InteractionAt);
-
-/// <summary>A correction: what is given replaces what the entry says; an empty topic or result clears it.</summary>
-public sealed record InteractionCorrectionRequest(string? Text, string? Topic, string? Result, Instant? At);

@@ -40,8 +40,8 @@ public static class FullDeal
         MergedDealIds = ["duplicate-1", "duplicate-2"],
         StageInteractions =
         [
-            new LoggedInteraction("call", At(12), ["budget", "timeline"], "proposal", "interaction-1"),
-            new LoggedInteraction("meeting", At(13), ["decision-maker"], "requirements", "interaction-2"),
+            new LoggedInteraction("call", At(12), ["budget", "timeline"], "proposal", "journal-1"),
+            new LoggedInteraction("meeting", At(13), ["decision-maker"], "requirements", "journal-2"),
         ],
         Fields =
         {

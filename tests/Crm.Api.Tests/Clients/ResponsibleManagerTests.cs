@@ -73,4 +73,23 @@ public sealed class ResponsibleManagerTests : IAsyncLifetime
         card.GetProperty("version").GetInt32().ShouldBe(1);
         (await GetAsync(anna, "/api/clients?q=zarya")).GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Import_AResponsibleColumn_NamesTheManagerByEmailOrName_AnUnknownOneIsABadRow_ElseTheImporter()
+    {
+        var head = await _host.SignInAsync("head@crm.local");
+        var good = System.Text.Encoding.UTF8.GetBytes("клиент,ответственный\r\nZarya,boris@crm.local\r\nSever Mining,Anna Petrova\r\nKedr,\r\n");
+        var bad = System.Text.Encoding.UTF8.GetBytes("client,responsible\r\nOblako,nobody@crm.local\r\n");
+
+        var refused = await Import.ImportApi.UploadAsync(head, bad, "clients.csv");
+        var imported = await Import.ImportApi.UploadAsync(head, good, "clients.csv");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("nobody@crm.local");
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await GetAsync(head, "/api/clients?q=zarya")).EnumerateArray().Single().Str("responsibleId").ShouldBe("boris");
+        (await GetAsync(head, "/api/clients?q=sever mining")).EnumerateArray().Single().Str("responsibleId").ShouldBe("anna");
+        (await GetAsync(head, "/api/clients?q=kedr")).EnumerateArray().Single().Str("responsibleId").ShouldBe("head");
+        (await GetAsync(head, "/api/clients?q=oblako")).GetArrayLength().ShouldBe(0);
+    }
 }

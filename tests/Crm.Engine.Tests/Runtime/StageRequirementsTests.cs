@@ -217,4 +217,35 @@ public sealed class StageRequirementsTests
         result.Error.ShouldBeNull();
         result.Deal.ActivityId.ShouldBe("presentation");
     }
+
+    [Fact]
+    public void CorrectInteraction_AddingTheMissingFields_SatisfiesTheRequirement_AndLeavesOtherEntriesAlone()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Moved(engine, flow, Started(engine, flow, 10m), "Sent");
+        deal = engine.RecordInteraction(flow, deal, new LoggedInteraction("meeting", Start, ["at", "contact"], Id: "j1"), "anna", new Dictionary<string, object?>(), Start).Deal;
+        deal = engine.RecordInteraction(flow, deal, new LoggedInteraction("meeting", Start, ["at"]), "anna", new Dictionary<string, object?>(), Start).Deal;
+        engine.Move(flow, deal, new MoveRequest("Agreed", "anna"), Start).Error!.Details!.Keys.ShouldBe(["interaction.topic", "interaction.result"], ignoreOrder: true);
+
+        var corrected = engine.CorrectInteraction(flow, deal, "j1", Start, ["at", "contact", "topic", "result"], "anna", new Dictionary<string, object?>(), Start);
+
+        corrected.Error.ShouldBeNull();
+        corrected.Deal.StageInteractions.Select(i => i.Filled.Count).ShouldBe([4, 1]);
+        corrected.Deal.StageInteractions[0].StageId.ShouldBe("presentation");
+        engine.Move(flow, corrected.Deal, new MoveRequest("Agreed", "anna"), Start).Error.ShouldBeNull();
+    }
+
+    [Fact]
+    public void CorrectInteraction_MovingItsDateIntoTheFuture_StopsItCounting()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["amount"] }"""));
+        var deal = Moved(engine, flow, Started(engine, flow, 10m), "Sent");
+        deal = engine.RecordInteraction(flow, deal, new LoggedInteraction("meeting", Start, ["at", "contact", "topic", "result"], Id: "j1"), "anna", new Dictionary<string, object?>(), Start).Deal;
+
+        var corrected = engine.CorrectInteraction(flow, deal, "j1", Start + Duration.FromDays(1), ["at", "contact", "topic", "result"], "anna", new Dictionary<string, object?>(), Start);
+
+        engine.Move(flow, corrected.Deal, new MoveRequest("Agreed", "anna"), Start).Error!.Details!.Keys.ShouldBe(["interaction"]);
+    }
 }
