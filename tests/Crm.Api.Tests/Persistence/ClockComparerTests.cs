@@ -40,7 +40,7 @@ public sealed class ClockComparerTests
         var fixedAtStart = DataParts.Of(typeof(RegulationClock)).Where(p => !CanChange(p)).ToList();
 
         fixedAtStart.ShouldAllBe(p => DataParts.IsInitOnly(p) && !DataParts.IsMutableCollection(p.PropertyType));
-        fixedAtStart.Select(p => p.Name).ShouldBe(["Id", "RegulationId", "Name", "StageId", "StartedAt", "Limit", "WarnBefore", "Escalations"], ignoreOrder: true);
+        fixedAtStart.Select(p => p.Name).ShouldBe(["Id", "RegulationId", "WorkflowId", "Name", "StageId", "StartedAt", "Limit", "WarnBefore", "Escalations"], ignoreOrder: true);
     }
 
     private static bool CanChange(System.Reflection.PropertyInfo property) =>
