@@ -28,6 +28,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<InteractionRecord> Interactions => Set<InteractionRecord>();
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
     public DbSet<AuditChangeRecord> AuditChanges => Set<AuditChangeRecord>();
+    public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -129,6 +130,16 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             e.HasKey(i => i.Id);
             e.HasIndex(i => new { i.DealId, i.At });
             e.HasIndex(i => new { i.ClientId, i.At });
+        });
+        modelBuilder.Entity<ActivityRecord>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            // The diary and lists: one assignee's (or one deal's) open activities in due order; a client's card.
+            e.HasIndex(a => new { a.AssigneeId, a.State, a.DueAt }).HasDatabaseName(ActivityIndexes.AssigneeStateDue);
+            e.HasIndex(a => new { a.DealId, a.State, a.DueAt }).HasDatabaseName(ActivityIndexes.DealStateDue);
+            e.HasIndex(a => a.ClientId).HasDatabaseName(ActivityIndexes.Client);
+            e.HasIndex(a => a.AlarmAt).HasDatabaseName(ActivityIndexes.Alarm).HasFilter("\"AlarmAt\" IS NOT NULL");
         });
         AuditModel.Configure(modelBuilder);
     }

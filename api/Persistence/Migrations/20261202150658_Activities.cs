@@ -1,0 +1,134 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Crm.Api.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Activities : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DailyActivityLimit",
+                table: "Users",
+                nullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "DealTitle",
+                table: "Alerts",
+                nullable: true,
+                oldClrType: typeof(string));
+
+            migrationBuilder.AlterColumn<string>(
+                name: "DealId",
+                table: "Alerts",
+                nullable: true,
+                oldClrType: typeof(string));
+
+            migrationBuilder.AddColumn<string>(
+                name: "ActivityId",
+                table: "Alerts",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<string>(nullable: false),
+                    Kind = table.Column<string>(nullable: false),
+                    Subject = table.Column<string>(nullable: false),
+                    DealId = table.Column<string>(nullable: true),
+                    ClientId = table.Column<string>(nullable: true),
+                    ContactId = table.Column<string>(nullable: true),
+                    AssigneeId = table.Column<string>(nullable: false),
+                    DueAt = table.Column<long>(nullable: false),
+                    AllDay = table.Column<bool>(nullable: false),
+                    DueDate = table.Column<string>(nullable: true),
+                    DurationMinutes = table.Column<int>(nullable: true),
+                    RemindBeforeTicks = table.Column<long>(nullable: true),
+                    RemindAt = table.Column<long>(nullable: true),
+                    State = table.Column<string>(nullable: false),
+                    Result = table.Column<string>(nullable: true),
+                    Text = table.Column<string>(nullable: true),
+                    CompletedAt = table.Column<long>(nullable: true),
+                    CompletedBy = table.Column<string>(nullable: true),
+                    CreatedAt = table.Column<long>(nullable: false),
+                    CreatedBy = table.Column<string>(nullable: true),
+                    UpdatedAt = table.Column<long>(nullable: false),
+                    AlarmAt = table.Column<long>(nullable: true),
+                    Reminded = table.Column<bool>(nullable: false),
+                    OverdueAlerted = table.Column<bool>(nullable: false),
+                    Version = table.Column<int>(nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_AlarmAt",
+                table: "Activities",
+                column: "AlarmAt",
+                filter: "\"AlarmAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_AssigneeId_State_DueAt",
+                table: "Activities",
+                columns: new[] { "AssigneeId", "State", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_ClientId",
+                table: "Activities",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_DealId_State_DueAt",
+                table: "Activities",
+                columns: new[] { "DealId", "State", "DueAt" });
+
+            // Quick results for completing an activity in one click, added to a database whose work results were seeded
+            // before they existed (a new database gets them from the seed). Entries an admin already has are kept.
+            foreach (var (id, name) in new[] { ("no-answer", "No answer"), ("wrong-number", "Wrong number"), ("call-back-later", "Call back later") })
+            {
+                migrationBuilder.Sql(
+                    "INSERT INTO \"Dictionaries\" (\"Kind\", \"Id\", \"Name\") " +
+                    $"SELECT 'workResults', '{id}', '{name}' " +
+                    "WHERE EXISTS (SELECT 1 FROM \"Dictionaries\" WHERE \"Kind\" = 'workResults') " +
+                    $"AND NOT EXISTS (SELECT 1 FROM \"Dictionaries\" WHERE \"Kind\" = 'workResults' AND \"Id\" = '{id}');");
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropColumn(
+                name: "DailyActivityLimit",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "ActivityId",
+                table: "Alerts");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "DealTitle",
+                table: "Alerts",
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "DealId",
+                table: "Alerts",
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldNullable: true);
+        }
+    }
+}
