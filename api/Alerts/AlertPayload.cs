@@ -11,7 +11,10 @@ public sealed record AlertPayload(
     string? StageId, string? StageName, string? OwnerId, Instant? DueAt, Instant RaisedAt, string? Message, string? ActivityId = null)
 {
     public static AlertPayload From(AlertRecord a) =>
-        new(a.Id, a.Kind, a.DealId, a.DealTitle, a.RegulationId, a.RegulationName, a.StageId, a.StageName, a.OwnerId, a.DueAt, a.RaisedAt, a.Message, a.ActivityId);
+        new(a.Id, a.Kind, NullIfEmpty(a.DealId), NullIfEmpty(a.DealTitle), a.RegulationId, a.RegulationName, a.StageId, a.StageName, a.OwnerId, a.DueAt, a.RaisedAt, a.Message, a.ActivityId);
+
+    /// <summary>An activity on a client alone is stored with an empty deal; the contract shows none.</summary>
+    public static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     public static AlertPayload From(RaisedAlert a) =>
         new(a.Id, a.Kind, a.DealId, a.DealTitle, a.RegulationId, a.RegulationName, a.StageId, a.StageName, a.OwnerId, a.DueAt, a.RaisedAt, a.Message);

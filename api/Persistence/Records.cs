@@ -144,9 +144,9 @@ public sealed class AlertRecord
     public required string Audience { get; set; }
     /// <summary>The user the alert is for: the owner, or the head of the owner's team.</summary>
     public string? RecipientId { get; set; }
-    /// <summary>Null for an alert of an activity on a client alone.</summary>
-    public string? DealId { get; set; }
-    public string? DealTitle { get; set; }
+    /// <summary>Empty for an alert of an activity on a client alone (kept non-null, so SQLite needs no table rebuild).</summary>
+    public required string DealId { get; set; }
+    public required string DealTitle { get; set; }
     /// <summary>The activity an activity alert is about.</summary>
     public string? ActivityId { get; set; }
     public string? RegulationId { get; set; }

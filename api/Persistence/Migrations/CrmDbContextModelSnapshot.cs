@@ -102,9 +102,11 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("Audience")
                         .IsRequired();
 
-                    b.Property<string>("DealId");
+                    b.Property<string>("DealId")
+                        .IsRequired();
 
-                    b.Property<string>("DealTitle");
+                    b.Property<string>("DealTitle")
+                        .IsRequired();
 
                     b.Property<long?>("DueAt");
 

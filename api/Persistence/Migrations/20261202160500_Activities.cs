@@ -15,18 +15,6 @@ namespace Crm.Api.Persistence.Migrations
                 table: "Users",
                 nullable: true);
 
-            migrationBuilder.AlterColumn<string>(
-                name: "DealTitle",
-                table: "Alerts",
-                nullable: true,
-                oldClrType: typeof(string));
-
-            migrationBuilder.AlterColumn<string>(
-                name: "DealId",
-                table: "Alerts",
-                nullable: true,
-                oldClrType: typeof(string));
-
             migrationBuilder.AddColumn<string>(
                 name: "ActivityId",
                 table: "Alerts",
@@ -113,22 +101,6 @@ namespace Crm.Api.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "ActivityId",
                 table: "Alerts");
-
-            migrationBuilder.AlterColumn<string>(
-                name: "DealTitle",
-                table: "Alerts",
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldNullable: true);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "DealId",
-                table: "Alerts",
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldNullable: true);
         }
     }
 }

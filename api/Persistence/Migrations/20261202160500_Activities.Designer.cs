@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Api.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261202150658_Activities")]
+    [Migration("20261202160500_Activities")]
     partial class Activities
     {
         /// <inheritdoc />
@@ -105,9 +105,11 @@ namespace Crm.Api.Persistence.Migrations
                     b.Property<string>("Audience")
                         .IsRequired();
 
-                    b.Property<string>("DealId");
+                    b.Property<string>("DealId")
+                        .IsRequired();
 
-                    b.Property<string>("DealTitle");
+                    b.Property<string>("DealTitle")
+                        .IsRequired();
 
                     b.Property<long?>("DueAt");
 
