@@ -7,11 +7,11 @@ namespace Crm.Api.Alerts;
 
 public static class AlertEndpoints
 {
-    public sealed record AlertView(string Id, string Kind, string DealId, string DealTitle, string? RegulationId, string? RegulationName,
-        string? StageId, string? StageName, string? OwnerId, Instant? DueAt, Instant RaisedAt, string? Message, Instant? AcknowledgedAt);
+    public sealed record AlertView(string Id, string Kind, string? DealId, string? DealTitle, string? RegulationId, string? RegulationName,
+        string? StageId, string? StageName, string? OwnerId, Instant? DueAt, Instant RaisedAt, string? Message, Instant? AcknowledgedAt, string? ActivityId = null);
 
-    public static AlertView View(AlertRecord a) => new(a.Id, a.Kind, a.DealId, a.DealTitle, a.RegulationId, a.RegulationName,
-        a.StageId, a.StageName, a.OwnerId, a.DueAt, a.RaisedAt, a.Message, a.AcknowledgedAt);
+    public static AlertView View(AlertRecord a) => new(a.Id, a.Kind, AlertPayload.NullIfEmpty(a.DealId), AlertPayload.NullIfEmpty(a.DealTitle), a.RegulationId, a.RegulationName,
+        a.StageId, a.StageName, a.OwnerId, a.DueAt, a.RaisedAt, a.Message, a.AcknowledgedAt, a.ActivityId);
 
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
     {

@@ -13,7 +13,7 @@ public static class AuthEndpoints
 
     public sealed record TokenRequest(string? Email, string? Password);
 
-    public sealed record UserView(string Id, string Name, string Email, string Role, string? TeamId, bool MustChangePassword);
+    public sealed record UserView(string Id, string Name, string Email, string Role, string? TeamId, bool MustChangePassword, int? DailyActivityLimit = null);
 
     /// <summary>With <paramref name="MustChangePassword"/>, the token is good only for choosing a new password and reading <c>/api/me</c>.</summary>
     public sealed record TokenResponse(string AccessToken, Instant ExpiresAt, UserView User, bool MustChangePassword);
@@ -34,7 +34,7 @@ public static class AuthEndpoints
         }).AllowAnonymous().RequireRateLimiting(RatePolicy);
     }
 
-    public static UserView View(UserRecord u) => new(u.Id, u.Name, u.Email, u.Role, u.TeamId, u.MustChangePassword);
+    public static UserView View(UserRecord u) => new(u.Id, u.Name, u.Email, u.Role, u.TeamId, u.MustChangePassword, u.DailyActivityLimit);
 
     public static TokenResponse Token(TokenIssuer issuer, UserRecord user)
     {

@@ -20,4 +20,7 @@ public sealed class DealCommands(DealCommandProcessor processor, DealQueries que
             return new ServiceFailure.NotFound($"Deal '{result.Deal.Id}' does not exist.");
         return view;
     }
+
+    /// <summary>The deal as it is now, read on behalf of a caller whose command was already checked.</summary>
+    public Task<DealView?> ViewAsync(string dealId, CancellationToken ct) => queries.GetAsync(dealId, Caller.System, ct);
 }

@@ -1,3 +1,5 @@
+using Crm.Api.Activities;
+using Crm.Api.Auth;
 using Crm.Api.Dictionaries;
 using Crm.Api.Directory;
 using Crm.Api.Infrastructure;
@@ -14,13 +16,15 @@ public static class DealEndpoints
         var group = app.MapGroup("/api/deals");
 
         group.MapGet("", async (string? ownerId, string? workflowId, string? stageId, string? state, string? sla, int? limit,
-            string? q, string? source, bool? overdue, HttpContext http, DealQueries queries, CancellationToken ct) =>
+            string? q, string? source, bool? overdue, string? nextStep, HttpContext http, DealQueries queries, CancellationToken ct) =>
         {
+            if (nextStep is not (null or "missing" or "overdue"))
+                return Problems.Validation(new() { ["nextStep"] = ["nextStep is missing or overdue."] });
             if (state is not (null or "open" or "won" or "lost" or "duplicate"))
                 return Problems.Validation(new() { ["state"] = ["state is open, won, lost or duplicate."] });
             if (sla is not (null or "atRisk" or "overdue"))
                 return Problems.Validation(new() { ["sla"] = ["sla is atRisk or overdue."] });
-            var filter = new DealQueries.Filter(ownerId, workflowId, stageId, state, sla, Math.Clamp(limit ?? 500, 1, 5000))
+            var filter = new DealQueries.Filter(ownerId, workflowId, stageId, nextStep is null ? state : "open", sla, Math.Clamp(limit ?? 500, 1, 5000), nextStep)
             {
                 Narrowing = new DealFilter(Source: source, Q: q, Overdue: overdue == true),
             };
@@ -33,7 +37,7 @@ public static class DealEndpoints
         group.MapPost("", async (CreateDealRequest body, bool? allowDuplicate, HttpContext http, DealCreation creation, CancellationToken ct) =>
             (await creation.CreateAsync(body, allowDuplicate == true, http.Caller(), ct)).ToHttp(deal => Results.Created($"/api/deals/{deal.Id}", deal)));
 
-        group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, Files.FileStore files, CancellationToken ct) =>
+        group.MapPost("/{id}/moves", async (string id, MoveDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, Files.FileStore files, ActivityService activities, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Outcome))
                 return Problems.Validation(new() { ["outcome"] = ["Choose an outcome."] });
@@ -50,13 +54,16 @@ public static class DealEndpoints
             {
                 if (step.At is null || string.IsNullOrWhiteSpace(step.What))
                     return Problems.Validation(new() { ["nextStep"] = ["A next step needs both 'at' and 'what'."] });
+                if (step.Kind is not null && !ActivityKinds.IsKnown(step.Kind))
+                    return Problems.Validation(new() { ["nextStep.kind"] = [$"kind is one of {string.Join(", ", ActivityKinds.All)}."] });
                 next = new NextStepRequest(step.At.Value, step.What.Trim());
             }
             var caller = http.Caller();
             var details = new DealDetailsUpdate { Amount = body.Amount, Source = body.Source, Fields = body.Fields };
             // The engine keeps no files: the categories attached to the deal are handed in for a stage that requires one.
             var facts = new DealFacts(await files.CategoriesOnDealAsync(id, ct));
-            return (await commands.RunAsync(DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details, facts)), caller, ownerOnly: true, ct)).ToHttp(deal => WithETag(http, deal));
+            var moved = await commands.RunAsync(DealCommand.Move(id, new MoveRequest(body.Outcome, caller.Id, expected, body.Comment, next, details, facts)), caller, ownerOnly: true, ct);
+            return (await WithNextStepActivityAsync(moved, next, body.NextStep?.Kind, caller, activities, commands, ct)).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapPut("/{id}/owner", async (string id, OwnerRequest body, HttpContext http, DealCommands commands, DealAssignmentCheck assignment, CancellationToken ct) =>
@@ -86,16 +93,21 @@ public static class DealEndpoints
                 guard: deal => deal.TeamId is not null && deal.TeamId == caller.TeamId ? null : visible(deal))).ToHttp(deal => WithETag(http, deal));
         });
 
-        group.MapPut("/{id}/next-step", async (string id, NextStepBody body, HttpContext http, DealCommands commands, CancellationToken ct) =>
+        // A next step is an activity: the engine checks and records the step, then its activity is planned (a task unless told).
+        group.MapPut("/{id}/next-step", async (string id, NextStepBody body, HttpContext http, DealCommands commands, ActivityService activities, CancellationToken ct) =>
         {
             if (body.At is null || string.IsNullOrWhiteSpace(body.What))
                 return Problems.Validation(new() { ["nextStep"] = ["A next step needs both 'at' and 'what'."] });
             if (TextLimits.Errors(("what", body.What, TextLimits.Short)) is { Count: > 0 } tooLong)
                 return Problems.Validation(tooLong);
+            if (body.Kind is not null && !ActivityKinds.IsKnown(body.Kind))
+                return Problems.Validation(new() { ["kind"] = [$"kind is one of {string.Join(", ", ActivityKinds.All)}."] });
             if (!http.Request.TryIfMatch(out var expected))
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             var caller = http.Caller();
-            return (await commands.RunAsync(DealCommand.SetNextStep(id, new NextStepRequest(body.At.Value, body.What.Trim()), caller.Id, expected), caller, ownerOnly: true, ct)).ToHttp(deal => WithETag(http, deal));
+            var next = new NextStepRequest(body.At.Value, body.What.Trim());
+            var set = await commands.RunAsync(DealCommand.SetNextStep(id, next, caller.Id, expected), caller, ownerOnly: true, ct);
+            return (await WithNextStepActivityAsync(set, next, body.Kind, caller, activities, commands, ct)).ToHttp(deal => WithETag(http, deal));
         });
 
         group.MapMethods("/{id}", ["PATCH"], async (string id, UpdateDealRequest body, HttpContext http, DealCommands commands, CrmDbContext db, CancellationToken ct) =>
@@ -121,6 +133,16 @@ public static class DealEndpoints
                 return Problems.BadRequest("If-Match must be a version number in quotes, e.g. \"3\".");
             return (await merger.MergeAsync(http.Caller(), id, body.OtherDealId, expected, ct)).ToHttp(deal => WithETag(http, deal));
         });
+    }
+
+    /// <summary>After a committed command that set a next step: plans its activity and answers with the deal as it is then.</summary>
+    private static async Task<ServiceResult<DealView>> WithNextStepActivityAsync(ServiceResult<DealView> committed, NextStepRequest? next, string? kind,
+        Caller caller, ActivityService activities, DealCommands commands, CancellationToken ct)
+    {
+        if (next is null || !committed.Succeeded(out var deal) || deal.State != "open")
+            return committed;
+        await activities.CreateNextStepAsync(caller.Id, deal.Id, next.At, next.What, kind, ct);
+        return await commands.ViewAsync(deal.Id, ct) is { } fresh ? fresh : committed;
     }
 
     internal static async Task<Dictionary<string, string[]>> CheckDetailsAsync(CrmDbContext db, string? title, decimal? amount, string? source, CancellationToken ct)

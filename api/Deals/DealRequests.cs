@@ -23,7 +23,8 @@ public sealed record UpdateDealRequest(string? Title, decimal? Amount, string? S
 
 public sealed record MergeRequest(string? OtherDealId);
 
-public sealed record NextStepBody(Instant? At, string? What);
+/// <summary>A next step; it is planned as an activity of <c>kind</c> (a task when absent).</summary>
+public sealed record NextStepBody(Instant? At, string? What, string? Kind = null);
 
 public sealed record OwnerRequest(string? OwnerId);
 

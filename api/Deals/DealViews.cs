@@ -31,13 +31,16 @@ public sealed record DealView(
     IReadOnlyList<string> MergedDealIds,
     /// <summary>The linked contacts in full; only when one deal is read, not in lists.</summary>
     IReadOnlyList<Clients.ContactCard>? Contacts,
-    string? OwnerName = null);
+    string? OwnerName = null,
+    /// <summary>For an open deal: <c>ok</c>, <c>missing</c> (no open activity) or <c>overdue</c>; null once closed.</summary>
+    string? NextStepState = null);
 
 public sealed record ClientView(string Name, string Kind);
 
 public sealed record ContactView(string? Name, string? Email, string? Phone, string? Position);
 
-public sealed record NextStepView(Instant At, string What);
+/// <summary>The deal's next step: its earliest open activity.</summary>
+public sealed record NextStepView(Instant At, string What, string? ActivityId = null, string? Kind = null, bool Overdue = false);
 
 public sealed record ClockView(
     string Id,

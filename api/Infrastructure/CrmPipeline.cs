@@ -1,3 +1,4 @@
+using Crm.Api.Activities;
 using Crm.Api.Alerts;
 using Crm.Api.Audit;
 using Crm.Api.Auth;
@@ -62,6 +63,7 @@ public static class CrmPipeline
         app.MapHub<Hubs.AlertHub>(Hubs.AlertHub.Path);
         app.MapComplianceEndpoints();
         app.MapPlanEndpoints();
+        app.MapActivityEndpoints();
         app.MapCrmHealth();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapFallback("/api/{**path}", () => Problems.NotFound("No such API endpoint.")).AllowAnonymous();

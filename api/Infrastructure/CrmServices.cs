@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Crm.Api.Activities;
 using Crm.Api.Alerts;
 using Crm.Api.Audit;
 using Crm.Api.Auth;
@@ -57,6 +58,13 @@ public static class CrmServices
         else
             services.AddSingleton<ISchedulerLease, SingleNodeLease>();
         services.AddSingleton<DeadlineScheduler>();
+        services.AddSingleton<ActivityAlarms>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActivityAlarms>());
+        services.AddSingleton<AssigneeZones>();
+        services.AddSingleton<NextStepSync>();
+        services.AddScoped<ActivityQueries>();
+        services.AddScoped<ActivityService>();
+        services.AddScoped<DiaryQueries>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IDealCommitListener>(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());

@@ -132,5 +132,50 @@ internal sealed class DemoSeeder(
             if (!result.Succeeded)
                 logger.LogWarning("Demo deal {Title} was not created: {Error}", s.Title, result.Error?.Message);
         }
+        await SeedDemoActivitiesAsync(cancellationToken);
+    }
+
+    /// <summary>A call missed yesterday, one today and a meeting tomorrow on each demo deal, so the diary is not empty.</summary>
+    private async Task SeedDemoActivitiesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var open = await db.Deals.AsNoTracking().Where(d => d.State == "open" && d.OwnerId != null).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
+        var plans = new (string Kind, string Subject, Duration From)[]
+        {
+            ("call", "Call back about the proposal", Duration.FromHours(-20)),
+            ("call", "Confirm the delivery terms", Duration.FromHours(3)),
+            ("meeting", "Meet at the client's office", Duration.FromHours(26)),
+        };
+        foreach (var deal in open)
+        {
+            foreach (var (kind, subject, from) in plans)
+            {
+                var activity = new ActivityRecord
+                {
+                    Id = Guid.CreateVersion7().ToString("N"),
+                    Kind = kind,
+                    Subject = subject,
+                    DealId = deal.Id,
+                    ClientId = deal.ClientId,
+                    AssigneeId = deal.OwnerId!,
+                    DueAt = now + from,
+                    DurationMinutes = kind == "meeting" ? 60 : 15,
+                    State = Activities.ActivityKinds.Open,
+                    CreatedAt = now,
+                    CreatedBy = "system",
+                    UpdatedAt = now,
+                };
+                Activities.ActivityAlarm.Arm(activity, now);
+                db.Activities.Add(activity);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // The deals' next steps show their earliest open activity, as they would had a person planned them.
+        foreach (var deal in open)
+        {
+            var first = now + plans.Min(p => p.From);
+            await deals.SubmitAsync(DealCommand.ProjectNextStep(deal.Id, new NextStepRequest(first, plans.MinBy(p => p.From).Subject), "system"), cancellationToken);
+        }
     }
 }

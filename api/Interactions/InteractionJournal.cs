@@ -152,7 +152,7 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
         var errors = new Dictionary<string, string[]>();
         if (!InteractionKinds.IsKnown(body.Kind))
             errors["kind"] = [$"kind is one of {string.Join(", ", InteractionKinds.All)}."];
-        if (string.IsNullOrWhiteSpace(body.Text))
+        if (string.IsNullOrWhiteSpace(body.Text) && !Activities.ActivityKinds.IsQuick(body.Result))
             errors["text"] = ["Say what happened."];
         else
             TextLimits.Check(errors, "text", body.Text, TextLimits.Comment);
@@ -173,7 +173,7 @@ public sealed class InteractionJournal(CrmDbContext db, DealCommandProcessor pro
     private InteractionRecord NewRecord(InteractionRequest body, Caller caller, string? dealId, string? clientId)
     {
         var now = clock.GetCurrentInstant();
-        var text = body.Text!.Trim();
+        var text = (body.Text ?? "").Trim();
         var topic = string.IsNullOrWhiteSpace(body.Topic) ? null : body.Topic.Trim();
         return new InteractionRecord
         {

@@ -32,6 +32,7 @@ public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbC
     public DbSet<FileRecord> Files => Set<FileRecord>();
     public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
     public DbSet<AuditChangeRecord> AuditChanges => Set<AuditChangeRecord>();
+    public DbSet<ActivityRecord> Activities => Set<ActivityRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -156,6 +157,16 @@ public abstract class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbC
             e.HasKey(f => f.Id);
             e.HasIndex(f => f.DealId);
             e.HasIndex(f => f.ClientId);
+        });
+        modelBuilder.Entity<ActivityRecord>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            // The diary and lists: one assignee's (or one deal's) open activities in due order; a client's card.
+            e.HasIndex(a => new { a.AssigneeId, a.State, a.DueAt }).HasDatabaseName(ActivityIndexes.AssigneeStateDue);
+            e.HasIndex(a => new { a.DealId, a.State, a.DueAt }).HasDatabaseName(ActivityIndexes.DealStateDue);
+            e.HasIndex(a => a.ClientId).HasDatabaseName(ActivityIndexes.Client);
+            e.HasIndex(a => a.AlarmAt).HasDatabaseName(ActivityIndexes.Alarm).HasFilter("\"AlarmAt\" IS NOT NULL");
         });
         AuditModel.Configure(modelBuilder);
     }

@@ -19,6 +19,8 @@ public sealed class UserRecord
     /// <summary>Wrong passwords in a row; the account locks from the fifth on (<see cref="Auth.SignInLockout"/>).</summary>
     public int FailedSignIns { get; set; }
     public Instant? LockedUntil { get; set; }
+    /// <summary>How many activities a day the user plans at most (their own load limit); null when they set none.</summary>
+    public int? DailyActivityLimit { get; set; }
 }
 
 public sealed class TeamRecord
@@ -142,8 +144,11 @@ public sealed class AlertRecord
     public required string Audience { get; set; }
     /// <summary>The user the alert is for: the owner, or the head of the owner's team.</summary>
     public string? RecipientId { get; set; }
+    /// <summary>Empty for an alert of an activity on a client alone (kept non-null, so SQLite needs no table rebuild).</summary>
     public required string DealId { get; set; }
     public required string DealTitle { get; set; }
+    /// <summary>The activity an activity alert is about.</summary>
+    public string? ActivityId { get; set; }
     public string? RegulationId { get; set; }
     public string? RegulationName { get; set; }
     public string? StageId { get; set; }

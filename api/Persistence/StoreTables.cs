@@ -85,6 +85,7 @@ internal static class StoreTables
         new("RecipientId", a => Of(a.RecipientId)),
         new("DealId", a => a.DealId),
         new("DealTitle", a => a.DealTitle),
+        new("ActivityId", a => Of(a.ActivityId)),
         new("RegulationId", a => Of(a.RegulationId)),
         new("RegulationName", a => Of(a.RegulationName)),
         new("StageId", a => Of(a.StageId)),

@@ -1,3 +1,4 @@
+using Crm.Api.Activities;
 using Crm.Api.Infrastructure;
 using Crm.Api.Persistence;
 using Crm.Engine.Abstractions;
@@ -10,7 +11,7 @@ using NodaTime;
 namespace Crm.Api.Scheduling;
 
 /// <summary>
-/// Fires every due instant (warnings, breaches, escalations, timers, next steps). The database is the truth:
+/// Fires every due instant (warnings, breaches, escalations, timers; activities' alarms through <see cref="ActivityAlarms"/>). The database is the truth:
 /// each open deal's earliest due instant is an indexed column. Memory holds only the near future of that index
 /// (<see cref="DueWindow"/>: the next <see cref="LookAhead"/>, at most <see cref="WindowCapacity"/> deals), kept
 /// current by every commit. The loop sleeps until the earliest armed instant, is woken early when a commit brings
@@ -26,6 +27,7 @@ public sealed class DeadlineScheduler(
     IDbContextFactory<CrmDbContext> contexts,
     DealCommandProcessor processor,
     ISchedulerLease lease,
+    ActivityAlarms alarms,
     IClock clock,
     IOptions<CrmOptions> options,
     ILogger<DeadlineScheduler> logger) : BackgroundService, IDealCommitListener
@@ -70,18 +72,22 @@ public sealed class DeadlineScheduler(
 
     /// <summary>Makes the loop look at the clock now instead of when it planned to: for a clock that jumps rather than
     /// ticks (an operator correcting the time, a test moving a fake clock), since the loop sleeps by real time.</summary>
-    public void ClockMoved() => Wake();
+    public void ClockMoved()
+    {
+        Wake();
+        alarms.ClockMoved();
+    }
 
     /// <summary>
     /// Advances every deal whose earliest instant has come, straight from the database (the sweep's safety net, and
     /// how tests drive time); deals the loop already holds are left to it. Returns how many deals were handed over.
     /// </summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
-        => await RunDueCoreAsync(cancellationToken);
+        => await RunDueCoreAsync(cancellationToken) + await alarms.FireDueAsync(cancellationToken);
 
     /// <summary>The same, only on the node that holds the lease: the Hangfire sweep runs on every node.</summary>
     public async Task<int> RunDueIfLeaseHolderAsync(CancellationToken cancellationToken = default) =>
-        await lease.TryHoldAsync(cancellationToken) ? await RunDueCoreAsync(cancellationToken) : 0;
+        await lease.TryHoldAsync(cancellationToken) ? await RunDueCoreAsync(cancellationToken) + await alarms.FireDueAsync(cancellationToken) : 0;
 
     private async Task<int> RunDueCoreAsync(CancellationToken cancellationToken)
     {

@@ -52,6 +52,10 @@ public sealed class DealCommand
     public static DealCommand SetNextStep(string dealId, NextStepRequest next, string? actorId, int? expectedVersion) =>
         new(dealId, null, null, (engine, flow, deal, now) => engine.SetNextStep(flow, deal!, next, actorId, expectedVersion, now));
 
+    /// <summary>Shows <paramref name="next"/> (the deal's earliest open activity, or none) as the deal's next step.</summary>
+    public static DealCommand ProjectNextStep(string dealId, NextStepRequest? next, string? actorId) =>
+        new(dealId, null, null, (engine, flow, deal, now) => engine.ProjectNextStep(flow, deal!, next, actorId, now));
+
     public static DealCommand RecordInteraction(string dealId, LoggedInteraction interaction, string? actorId, IReadOnlyDictionary<string, object?> details) =>
         new(dealId, null, null, (engine, flow, deal, now) => engine.RecordInteraction(flow, deal!, interaction, actorId, details, now));
 

@@ -59,12 +59,12 @@ public sealed class DealEngine(IActivityEnvironment environment)
         {
             if (move.Details is { IsEmpty: false } details)
                 UpdateDetailsOn(deal, details, now, move.ActorId, changes);
-            // Checked on the deal as this move would leave it, so data filled in by the move itself counts.
+            if (move.NextStep is { } next)
+                SetNextStepOn(deal, next, now, move.ActorId, changes);
+            // Checked on the deal as this move would leave it, so data filled in by the move itself (its next step too) counts.
             if (stage is IOutcomeRequirements required && required.Missing(deal, move.Outcome, now, move.Facts ?? DealFacts.None) is { Count: > 0 } missing)
                 return new EngineError(EngineErrorKind.Invalid, "missing-data",
                     $"'{move.Outcome}' at '{stage.Name}' needs data the deal does not have yet: {string.Join(", ", missing.Keys)}.", missing);
-            if (move.NextStep is { } next)
-                SetNextStepOn(deal, next, now, move.ActorId, changes);
             if (!string.IsNullOrWhiteSpace(move.Comment))
                 changes.Record(now, move.ActorId, "comment", new Dictionary<string, object?> { ["text"] = move.Comment });
             runner.RememberStage(deal.ActivityId);
@@ -110,6 +110,27 @@ public sealed class DealEngine(IActivityEnvironment environment)
         return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
         {
             SetNextStepOn(deal, next, now, actorId, changes);
+            return null;
+        });
+    }
+
+    /// <summary>Sets the deal's next step to what the host says it is now (its earliest open activity), or clears it. A deal
+    /// already showing that step is left as it is, so re-projecting the same step writes nothing.</summary>
+    public DealCommandResult ProjectNextStep(Flowchart flow, DealInstance current, NextStepRequest? next, string? actorId, Instant now)
+    {
+        if (current.State != DealState.Open)
+            return new DealCommandResult(current, new DealChanges(), null);
+        if (current.NextStep is { } shown ? next is not null && shown.At == next.At && shown.What == next.What : next is null)
+            return new DealCommandResult(current, new DealChanges(), null);
+        return Apply(flow, current, actorId, now, (deal, _, changes, _) =>
+        {
+            if (next is not null)
+            {
+                SetNextStepOn(deal, next, now, actorId, changes);
+                return null;
+            }
+            deal.NextStep = null;
+            changes.Record(now, actorId, "nextStep", new Dictionary<string, object?> { ["at"] = null, ["what"] = null });
             return null;
         });
     }
@@ -294,8 +315,6 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var next = ClockLedger.NextDue(deal);
         if (deal.Bookmark == BookmarkKind.Timer && deal.BookmarkDueAt is { } timer && (next is null || timer < next))
             next = timer;
-        if (deal.NextStep is { OverdueAlerted: false } step && (next is null || step.At < next))
-            next = step.At;
         return next;
     }
 
@@ -314,13 +333,13 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var deal = DealCopier.Copy(current);
         var changes = new DealChanges();
         var runner = Runner(flow, deal, actorId, now, changes);
-        // A next step kept by an interaction is settled without an alert or event; it must still be stored,
-        // or NextDue keeps pointing at its past instant and the scheduler wakes the deal for ever.
+        // A passed next step is settled without an alert or event (its activity raises activityOverdue); it must still be
+        // stored, or a deal stored when next steps were still due instants keeps pointing the scheduler at the past.
         var settled = false;
         if (deal.State == DealState.Open)
         {
             runner.Clocks.Advance(now);
-            settled = NextStepWatch.Advance(deal, now, changes);
+            settled = NextStepWatch.Advance(deal, now);
         }
         else if (!allowClosed)
         {

@@ -82,19 +82,22 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Interaction_SatisfiesThePendingNextStep_SoNoOverdueAlertIsRaised()
+    public async Task NextStep_KeptByCompletingItsActivity_RaisesNoOverdueAlert()
     {
+        // A next step is an activity now: completing it (which logs the call) is what keeps it, not any interaction.
         var anna = await _host.SignInAsync("anna@crm.local");
         var id = (await CreateDealAsync(anna, new { title = "Deal", workflowId = "b2b-sales" })).Str("id");
         var at = _host.Clock.GetCurrentInstant().Plus(NodaTime.Duration.FromHours(1));
-        (await anna.PutJsonAsync($"/api/deals/{id}/next-step", new { at, what = "Call back" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var deal = await (await anna.PutJsonAsync($"/api/deals/{id}/next-step", new { at, what = "Call back" })).JsonAsync();
         _host.Clock.AdvanceMinutes(30);
-        (await anna.PostJsonAsync($"/api/deals/{id}/interactions", new { kind = "call", text = "Called back", result = "interested" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await anna.PostJsonAsync($"/api/activities/{deal.GetProperty("nextStep").Str("activityId")}/complete", new { result = "interested", text = "Called back" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
         _host.Clock.AdvanceHours(2);
 
-        (await anna.PostJsonAsync($"/api/deals/{id}/moves", new { outcome = "Done" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Crm.Api.Scheduling.DeadlineScheduler>(_host.Services).RunDueAsync();
 
-        var history = (await GetAsync(anna, $"/api/deals/{id}")).GetProperty("history").EnumerateArray();
-        history.ShouldNotContain(h => h.Str("kind") == "alert" && h.GetProperty("details").Str("kind") == "nextStepOverdue");
+        var alerts = await GetAsync(anna, "/api/alerts");
+        alerts.EnumerateArray().ShouldNotContain(a => a.Str("kind") == "activityOverdue" || a.Str("kind") == "nextStepOverdue");
+        (await GetAsync(anna, $"/api/deals/{id}/interactions")).EnumerateArray().ShouldContain(i => i.Str("text") == "Called back");
     }
 }

@@ -5,6 +5,10 @@ using NodaTime;
 
 namespace Crm.Engine.Tests.Clocks;
 
+/// <summary>
+/// A next step is the projection of the deal's earliest open activity; its overdue alert is the activity's
+/// <c>activityOverdue</c>, raised by the host. The engine itself raises nothing when a next step passes, so nobody hears twice.
+/// </summary>
 public sealed class NextStepOverdueTests
 {
     private static readonly Duration InOneHour = Duration.FromHours(1);
@@ -17,79 +21,80 @@ public sealed class NextStepOverdueTests
     }
 
     [Fact]
-    public void Advance_NextStepPassedWithNoInteraction_RaisesOverdueOnce()
+    public void Advance_NextStepPassedWithNoInteraction_RaisesNoAlertOfItsOwn()
     {
         var driver = Started();
         var at = driver.Now + InOneHour;
         driver.SetNextStep(at, "Send the contract");
 
-        driver.AdvanceTo(at - Duration.Epsilon);
-        driver.AlertsOf(AlertKind.NextStepOverdue).ShouldBeEmpty();
         driver.AdvanceTo(at);
         driver.AdvanceTo(at + InOneHour);
 
-        var alert = driver.AlertsOf(AlertKind.NextStepOverdue).ShouldHaveSingleItem();
-        alert.Audience.ShouldBe(AlertAudience.Owner);
-        alert.OwnerId.ShouldBe(FakeActivityEnvironment.Anna);
-        alert.DueAt.ShouldBe(at);
-        alert.Message.ShouldBe("Send the contract");
+        driver.Alerts.ShouldBeEmpty();
+        driver.Deal.NextStep!.What.ShouldBe("Send the contract");
+    }
+
+    [Fact]
+    public void NextDue_WithOnlyANextStep_IsNotDue()
+    {
+        var driver = Started();
+
+        driver.SetNextStep(driver.Now + InOneHour);
+
+        // The activity behind the next step carries its own alarm; the deal is not woken for it.
         DealEngine.NextDue(driver.Deal).ShouldBeNull();
     }
 
     [Fact]
-    public void Advance_NextStepPassedAfterAnInteraction_RaisesNothing()
+    public void Advance_ADealStoredWithAPassedUnsettledNextStep_SettlesItSoItIsNotWokenAgain()
     {
         var driver = Started();
         var at = driver.Now + InOneHour;
         driver.SetNextStep(at);
-        driver.Clock.Advance(Duration.FromMinutes(20));
-        driver.RecordInteraction(driver.Now);
 
-        driver.AdvanceTo(at + InOneHour);
+        var result = driver.AdvanceTo(at + InOneHour);
 
-        driver.AlertsOf(AlertKind.NextStepOverdue).ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void NextDue_NextStepPassedAfterAnInteraction_IsNoLongerDue()
-    {
-        var driver = Started();
-        var at = driver.Now + InOneHour;
-        driver.SetNextStep(at);
-        driver.Clock.Advance(Duration.FromMinutes(20));
-        driver.RecordInteraction(driver.Now);
-
-        driver.AdvanceTo(at);
-
-        // Otherwise the scheduler would wake the deal again and again for a next step that was kept.
+        result.Deal.NextStep!.OverdueAlerted.ShouldBeTrue();
+        result.Deal.Version.ShouldBeGreaterThan(2);
         DealEngine.NextDue(driver.Deal).ShouldBeNull();
     }
 
     [Fact]
-    public void Advance_InteractionOnlyBeforeTheNextStepWasSet_StillRaisesOverdue()
+    public void ProjectNextStep_NewEarliestActivity_ShowsItAndRecordsIt()
     {
         var driver = Started();
-        driver.RecordInteraction(driver.Now);
-        driver.Clock.Advance(Duration.FromMinutes(5));
         var at = driver.Now + InOneHour;
-        driver.SetNextStep(at);
 
-        driver.AdvanceTo(at);
+        var result = driver.Engine.ProjectNextStep(driver.Flow, driver.Deal, new NextStepRequest(at, "Call Irina"), FakeActivityEnvironment.Anna, driver.Now);
 
-        driver.AlertsOf(AlertKind.NextStepOverdue).ShouldHaveSingleItem();
+        result.Deal.NextStep.ShouldNotBeNull().At.ShouldBe(at);
+        result.Deal.NextStep.What.ShouldBe("Call Irina");
+        result.Changes.Events.ShouldContain(e => e.Kind == "nextStep");
+        result.Deal.Version.ShouldBe(driver.Deal.Version + 1);
     }
 
     [Fact]
-    public void SetNextStep_AfterAnOverdueOne_CanBeOverdueAgain()
+    public void ProjectNextStep_TheStepAlreadyShown_ChangesNothing()
+    {
+        var driver = Started();
+        var at = driver.Now + InOneHour;
+        driver.SetNextStep(at, "Call Irina");
+
+        var result = driver.Engine.ProjectNextStep(driver.Flow, driver.Deal, new NextStepRequest(at, "Call Irina"), FakeActivityEnvironment.Anna, driver.Now);
+
+        result.Deal.ShouldBeSameAs(driver.Deal);
+        result.Changes.Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ProjectNextStep_NoOpenActivityLeft_ClearsTheNextStep()
     {
         var driver = Started();
         driver.SetNextStep(driver.Now + InOneHour);
-        driver.Advance(InOneHour);
-        var second = driver.Now + InOneHour;
-        driver.SetNextStep(second);
 
-        driver.AdvanceTo(second);
+        var result = driver.Engine.ProjectNextStep(driver.Flow, driver.Deal, null, FakeActivityEnvironment.Anna, driver.Now);
 
-        driver.AlertsOf(AlertKind.NextStepOverdue).Select(a => a.DueAt).ShouldBe([second - InOneHour, second]);
+        result.Deal.NextStep.ShouldBeNull();
+        result.Succeeded.ShouldBeTrue();
     }
 }

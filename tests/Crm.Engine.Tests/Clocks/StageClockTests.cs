@@ -178,13 +178,15 @@ public sealed class StageClockTests
     }
 
     [Fact]
-    public void NextDue_NextStepBeforeTheWarning_IsTheNextStep()
+    public void NextDue_NextStepBeforeTheWarning_IsStillTheWarning()
     {
         var driver = Started();
         var callAt = driver.Now + Duration.FromMinutes(20);
+        var warnAt = driver.ClockOf(Contacts).WarnAt;
 
         driver.SetNextStep(callAt);
 
-        DealEngine.NextDue(driver.Deal).ShouldBe(callAt);
+        // A next step's alarm belongs to its activity (activityOverdue), not to the deal's timers.
+        DealEngine.NextDue(driver.Deal).ShouldBe(warnAt);
     }
 }

@@ -103,6 +103,34 @@ public sealed class StageRequirementsTests
     }
 
     [Fact]
+    public void Move_CarryingTheRequiredNextStep_Succeeds()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["nextStep"] }"""));
+        var deal = Started(engine, flow);
+        var callBack = Start + Duration.FromDays(1);
+
+        var result = engine.Move(flow, deal, new MoveRequest("Sent", "anna", NextStep: new NextStepRequest(callBack, "Call back")), Start);
+
+        result.Error.ShouldBeNull();
+        result.Deal.ActivityId.ShouldBe("presentation");
+        result.Deal.NextStep!.At.ShouldBe(callBack);
+    }
+
+    [Fact]
+    public void Move_WithoutTheRequiredNextStep_IsRefusedNamingIt()
+    {
+        var engine = NewEngine();
+        var flow = Flow(Funnel("""{ "fields": ["nextStep"] }"""));
+        var deal = Started(engine, flow);
+
+        var result = engine.Move(flow, deal, new MoveRequest("Sent", "anna"), Start);
+
+        result.Error!.Details!.Keys.ShouldBe(["nextStep"]);
+        result.Deal.ShouldBeSameAs(deal);
+    }
+
+    [Fact]
     public void Move_OtherOutcomesOfTheStage_NeedNothing()
     {
         var engine = NewEngine();

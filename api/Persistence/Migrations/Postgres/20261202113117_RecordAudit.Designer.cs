@@ -19,11 +19,88 @@ namespace Crm.Api.Persistence.Migrations.Postgres
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Crm.Api.Persistence.ActivityRecord", b =>
+                {
+                    b.Property<string>("Id");
+
+                    b.Property<long?>("AlarmAt");
+
+                    b.Property<bool>("AllDay");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired();
+
+                    b.Property<string>("ClientId");
+
+                    b.Property<long?>("CompletedAt");
+
+                    b.Property<string>("CompletedBy");
+
+                    b.Property<string>("ContactId");
+
+                    b.Property<long>("CreatedAt");
+
+                    b.Property<string>("CreatedBy");
+
+                    b.Property<string>("DealId");
+
+                    b.Property<long>("DueAt");
+
+                    b.Property<string>("DueDate");
+
+                    b.Property<int?>("DurationMinutes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired();
+
+                    b.Property<bool>("OverdueAlerted");
+
+                    b.Property<long?>("RemindAt");
+
+                    b.Property<long?>("RemindBeforeTicks");
+
+                    b.Property<bool>("Reminded");
+
+                    b.Property<string>("Result");
+
+                    b.Property<string>("State")
+                        .IsRequired();
+
+                    b.Property<string>("Subject")
+                        .IsRequired();
+
+                    b.Property<string>("Text");
+
+                    b.Property<long>("UpdatedAt");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlarmAt")
+                        .HasDatabaseName("IX_Activities_AlarmAt")
+                        .HasFilter("\"AlarmAt\" IS NOT NULL");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("IX_Activities_ClientId");
+
+                    b.HasIndex("AssigneeId", "State", "DueAt")
+                        .HasDatabaseName("IX_Activities_AssigneeId_State_DueAt");
+
+                    b.HasIndex("DealId", "State", "DueAt")
+                        .HasDatabaseName("IX_Activities_DealId_State_DueAt");
+
+                    b.ToTable("Activities");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.AlertRecord", b =>
                 {
                     b.Property<string>("Id");
 
                     b.Property<long?>("AcknowledgedAt");
+
+                    b.Property<string>("ActivityId");
 
                     b.Property<string>("Audience")
                         .IsRequired();
@@ -561,6 +638,8 @@ namespace Crm.Api.Persistence.Migrations.Postgres
                     b.Property<string>("Id");
 
                     b.Property<bool>("Active");
+
+                    b.Property<int?>("DailyActivityLimit");
 
                     b.Property<string>("Email")
                         .IsRequired();

@@ -21,6 +21,106 @@ namespace Crm.Api.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Crm.Api.Persistence.ActivityRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("AlarmAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AllDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContactId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DealId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DueDate")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("OverdueAlerted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RemindBeforeTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Reminded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlarmAt")
+                        .HasDatabaseName("IX_Activities_AlarmAt")
+                        .HasFilter("\"AlarmAt\" IS NOT NULL");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("IX_Activities_ClientId");
+
+                    b.HasIndex("AssigneeId", "State", "DueAt")
+                        .HasDatabaseName("IX_Activities_AssigneeId_State_DueAt");
+
+                    b.HasIndex("DealId", "State", "DueAt")
+                        .HasDatabaseName("IX_Activities_DealId_State_DueAt");
+
+                    b.ToTable("Activities");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.AlertRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -28,6 +128,9 @@ namespace Crm.Api.Persistence.Migrations.Postgres
 
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ActivityId")
+                        .HasColumnType("text");
 
                     b.Property<string>("Audience")
                         .IsRequired()
@@ -872,6 +975,9 @@ namespace Crm.Api.Persistence.Migrations.Postgres
 
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("DailyActivityLimit")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Email")
                         .IsRequired()

@@ -16,6 +16,106 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Crm.Api.Persistence.ActivityRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AlarmAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OverdueAlerted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindBeforeTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reminded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlarmAt")
+                        .HasDatabaseName("IX_Activities_AlarmAt")
+                        .HasFilter("\"AlarmAt\" IS NOT NULL");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("IX_Activities_ClientId");
+
+                    b.HasIndex("AssigneeId", "State", "DueAt")
+                        .HasDatabaseName("IX_Activities_AssigneeId_State_DueAt");
+
+                    b.HasIndex("DealId", "State", "DueAt")
+                        .HasDatabaseName("IX_Activities_DealId_State_DueAt");
+
+                    b.ToTable("Activities");
+                });
+
             modelBuilder.Entity("Crm.Api.Persistence.AlertRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -23,6 +123,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Audience")
                         .IsRequired()
@@ -862,6 +965,9 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DailyActivityLimit")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
