@@ -315,6 +315,10 @@ public sealed class DealEngine(IActivityEnvironment environment)
         var next = ClockLedger.NextDue(deal);
         if (deal.Bookmark == BookmarkKind.Timer && deal.BookmarkDueAt is { } timer && (next is null || timer < next))
             next = timer;
+        // A next step passing is no alert of the engine's (its activity raises one), but a funnel may watch it as a
+        // regulation, whose clock starts the moment the step is behind the deal: so the deal wakes then.
+        if (deal.NextStep is { OverdueAlerted: false } step && (next is null || step.At < next))
+            next = step.At;
         return next;
     }
 

@@ -11,7 +11,7 @@ public sealed class SeedDictionariesTests
     [Fact]
     public void Dictionaries_WorkResults_CoverWhatAnInteractionAchieved() =>
         BuiltInWorkflows.Dictionaries().WorkResults.Select(r => r.Id).ShouldBe(
-            ["interested", "meeting-held", "meeting-scheduled", "proposal-sent", "invoice-issued", "no-answer", "call-back", "not-interested", "contract-signed"],
+            ["interested", "meeting-held", "meeting-scheduled", "proposal-sent", "invoice-issued", "no-answer", "call-back", "not-interested", "contract-signed", "wrong-number", "call-back-later"],
             ignoreOrder: true);
 
     [Fact]

@@ -178,15 +178,14 @@ public sealed class StageClockTests
     }
 
     [Fact]
-    public void NextDue_NextStepBeforeTheWarning_IsStillTheWarning()
+    public void NextDue_NextStepBeforeTheWarning_IsTheNextStep()
     {
         var driver = Started();
         var callAt = driver.Now + Duration.FromMinutes(20);
-        var warnAt = driver.ClockOf(Contacts).WarnAt;
 
         driver.SetNextStep(callAt);
 
-        // A next step's alarm belongs to its activity (activityOverdue), not to the deal's timers.
-        DealEngine.NextDue(driver.Deal).ShouldBe(warnAt);
+        // The deal wakes when its next step passes: a funnel's next-step regulation starts its clock then.
+        DealEngine.NextDue(driver.Deal).ShouldBe(callAt);
     }
 }
