@@ -63,13 +63,10 @@ namespace Crm.Api.Persistence.Migrations.Sqlite
                 table: "ClockTallyOverruns",
                 columns: new[] { "Day", "OwnerId", "WorkflowId", "RegulationId", "StageId", "Ticks" });
 
-            migrationBuilder.DropColumn(
-                name: "Overruns",
-                table: "ClockTallyBlocks");
-
-            migrationBuilder.DropColumn(
-                name: "Overruns",
-                table: "ClockTallies");
+            // SQLite drops a plain column in place (3.35+); EF's DropColumn would rebuild both tables with foreign keys
+            // switched off, outside the migration's transaction, which a start must not risk.
+            migrationBuilder.Sql("""ALTER TABLE "ClockTallyBlocks" DROP COLUMN "Overruns";""");
+            migrationBuilder.Sql("""ALTER TABLE "ClockTallies" DROP COLUMN "Overruns";""");
         }
 
         /// <inheritdoc />
