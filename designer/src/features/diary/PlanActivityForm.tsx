@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ACTIVITY_KINDS, dayApi, type Activity, type ActivityKind, type DiaryDay } from '../../api/day';
+import { ACTIVITY_KINDS, activityApi, type Activity, type ActivityKind } from '../../api/activities';
+import type { DiaryDay } from '../../api/day';
 import { ErrorText } from '../../app/ErrorText';
 import { useI18n } from '../../i18n/I18nProvider';
 import { instantAt, loadOf, remindDuration } from '../../model/diary';
@@ -57,7 +58,7 @@ export function PlanActivityForm({
     setBusy(true);
     setError(undefined);
     try {
-      const planned = await dayApi.planOnDeal(deal.id, {
+      const planned = await activityApi.planOnDeal(deal.id, {
         kind,
         subject: subject.trim(),
         ...(allDay ? { dueDate: date } : { dueAt: instantAt(date, h ?? 0, m ?? 0, zone) }),
