@@ -15,8 +15,9 @@ export async function launch() {
 /** Content-Security-Policy violations any signed-in page reported, as Chromium logs them and as the page's own event saw them. */
 export const cspViolations = [];
 
-export async function signIn(browser, url, email) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+/** `options` override the context's defaults, e.g. `{ locale: 'ru-RU', timezoneId: 'Europe/Moscow' }` for a manager in Moscow. */
+export async function signIn(browser, url, email, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', ...options });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),

@@ -42,31 +42,32 @@ async function apiAs(email) {
 }
 
 /** A deal of Anna's in the B2B funnel, walked by the API to the given stage (each "Done" needs nothing). */
-async function dealAt(call, title, client, dones) {
+async function dealAt(call, title, client, buyer, slug, dones) {
   let deal = await call('POST', '/api/deals', {
     title, workflowId: 'b2b-sales', fields: {},
     client: { name: client, kind: 'company' },
-    contact: { name: `${client} buyer`, email: `buyer@${client.toLowerCase().replace(/\W+/g, '')}.test`, phone: '', position: '' },
+    contact: { name: buyer, email: `buyer@${slug}.test`, phone: '', position: '' },
   });
   for (let i = 0; i < dones; i++)
     deal = await call('POST', `/api/deals/${deal.id}/moves`, { outcome: 'Done' });
   return deal;
 }
 
-const pad = (n) => String(n).padStart(2, '0');
-const localDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+// Anna works in Moscow (the demo's business calendar), in Russian: her browser says so, and her days are Moscow days.
+const zone = 'Europe/Moscow';
+const localDay = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 test('Anna runs her day: plans tomorrow, closes a call in one click, drags a deal on, and moves one on a phone', async () => {
   const call = await apiAs('anna@crm.local');
-  const proposal = await dealAt(call, 'Vasilek: fleet tracking', 'Vasilek Logistics', 3); // at "Send the commercial proposal"
-  const fresh = await dealAt(call, 'Kolos: warehouse scanners', 'Kolos Agro', 0); // at the first stage
+  const proposal = await dealAt(call, 'Василёк: мониторинг автопарка', 'Василёк Логистик', 'Ирина Смирнова', 'vasilek', 3); // at "Send the commercial proposal"
+  const fresh = await dealAt(call, 'Колос: сканеры для склада', 'Колос Агро', 'Олег Петров', 'kolos', 0); // at the first stage
   // Today already holds a call on the fresh deal, two hours from now.
   const inTwoHours = new Date(Date.now() + 2 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const todays = await call('POST', `/api/deals/${fresh.id}/activities`, {
-    kind: 'call', subject: 'First call to Kolos', dueAt: inTwoHours,
+    kind: 'call', subject: 'Первый звонок в «Колос»', dueAt: inTwoHours,
   });
 
-  const anna = await signIn(browser, crm.url, 'anna@crm.local');
+  const anna = await signIn(browser, crm.url, 'anna@crm.local', { locale: 'ru-RU', timezoneId: zone });
   await anna.getByTestId('diary').waitFor();
 
   // Plan a call for tomorrow on the Vasilek deal, found by name.
@@ -78,17 +79,17 @@ test('Anna runs her day: plans tomorrow, closes a call in one click, drags a dea
   await form.waitFor();
   assert.equal(await anna.getByTestId('plan-date').inputValue(), tomorrow);
   await anna.getByTestId('plan-kind-call').check();
-  await anna.getByTestId('plan-subject').fill('Call Vasilek about the pilot');
+  await anna.getByTestId('plan-subject').fill('Позвонить в «Василёк» о пилоте');
   await anna.getByTestId('plan-time').fill('11:30');
   await anna.getByTestId('plan-duration').fill('15');
-  await anna.getByTestId('plan-deal-search').fill('Vasilek');
+  await anna.getByTestId('plan-deal-search').fill('Василёк');
   await anna.getByTestId(`plan-deal-option-${proposal.id}`).click();
   await anna.getByTestId('plan-submit').click();
   await form.waitFor({ state: 'detached' });
-  const planned = anna.getByTestId(`diary-day-${tomorrow}`).locator('[data-testid^="activity-"]').filter({ hasText: 'Call Vasilek about the pilot' });
+  const planned = anna.getByTestId(`diary-day-${tomorrow}`).locator('[data-testid^="activity-"]').filter({ hasText: 'Позвонить в «Василёк» о пилоте' });
   await planned.waitFor();
   assert.match(await planned.innerText(), /11:30/);
-  assert.match(await planned.innerText(), /Vasilek: fleet tracking/);
+  assert.match(await planned.innerText(), /Василёк: мониторинг автопарка/);
 
   // Today: the Kolos call, closed with "no answer" in one click; the journal has it.
   await anna.getByTestId('diary-view-today').click();

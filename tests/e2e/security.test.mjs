@@ -31,6 +31,8 @@ test('the main screens render under the Content-Security-Policy with no violatio
   await admin.getByTestId('calendar-editor').waitFor();
 
   const anna = await signIn(browser, crm.url, 'anna@crm.local');
+  await anna.getByTestId('diary').waitFor(); // the workspace opens on the day
+  await anna.getByTestId('tab-board').click();
   await anna.getByTestId('workspace-funnel').selectOption('b2b-sales');
   const firstDeal = anna.locator('[data-testid^="deal-"]').first();
   await firstDeal.waitFor();

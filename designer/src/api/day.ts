@@ -1,68 +1,11 @@
 /**
  * The manager's working day (issue #15, CONTRACT15): activities, the diary, the board and next-step gaps.
  * Kept apart from endpoints.ts so the day's screens and the deal page can grow without stepping on each other.
+ * Activities themselves (types and calls) live in activities.ts, shared with the deal and client pages.
  */
 import { request, type Query } from './http';
+import type { Activity, ActivityKind } from './activities';
 import type { Deal, NextStep } from './types';
-
-const enc = encodeURIComponent;
-const ifMatch = (version?: number) => (version === undefined ? undefined : { 'If-Match': `"${version}"` });
-
-export type ActivityKind = 'call' | 'meeting' | 'task' | 'email';
-export const ACTIVITY_KINDS: ActivityKind[] = ['call', 'meeting', 'task', 'email'];
-
-export interface Activity {
-  id: string;
-  kind: ActivityKind;
-  subject: string;
-  dealId?: string | null;
-  dealTitle?: string | null;
-  clientId?: string | null;
-  clientName?: string | null;
-  contactId?: string | null;
-  contactName?: string | null;
-  assigneeId: string;
-  assigneeName?: string | null;
-  dueAt: string;
-  allDay: boolean;
-  /** Whole-day activities: the day in the assignee's zone. */
-  dueDate?: string | null;
-  durationMinutes?: number | null;
-  remindBefore?: string | null;
-  remindAt?: string | null;
-  state: 'open' | 'done' | 'cancelled';
-  overdue: boolean;
-  result?: string | null;
-  resultName?: string | null;
-  text?: string | null;
-  completedAt?: string | null;
-  completedBy?: string | null;
-  createdAt?: string;
-  createdBy?: string | null;
-  version?: number;
-}
-
-export interface NewActivity {
-  kind: ActivityKind;
-  subject: string;
-  dueAt?: string;
-  dueDate?: string;
-  durationMinutes?: number;
-  contactId?: string;
-  assigneeId?: string;
-  remindBefore?: string;
-}
-
-export interface ActivityPatch {
-  subject?: string;
-  dueAt?: string;
-  dueDate?: string;
-  durationMinutes?: number;
-  assigneeId?: string;
-  contactId?: string;
-  remindBefore?: string;
-  kind?: ActivityKind;
-}
 
 export interface DiaryDay {
   date: string;
@@ -145,14 +88,6 @@ export const dayApi = {
   diary: (from: string, to: string, assigneeId?: string) =>
     request<Diary>('GET', '/api/diary', { query: { from, to, assigneeId } }),
   setDayLimit: (limit: number | null) => request<unknown>('PUT', '/api/me/day-limit', { body: { limit } }),
-
-  planOnDeal: (dealId: string, activity: NewActivity) =>
-    request<Activity>('POST', `/api/deals/${enc(dealId)}/activities`, { body: activity }),
-  patchActivity: (id: string, patch: ActivityPatch, version?: number) =>
-    request<Activity>('PATCH', `/api/activities/${enc(id)}`, { body: patch, headers: ifMatch(version) }),
-  complete: (id: string, result: string, text?: string) =>
-    request<Activity>('POST', `/api/activities/${enc(id)}/complete`, { body: { result, text } }),
-  cancel: (id: string) => request<Activity>('POST', `/api/activities/${enc(id)}/cancel`),
 
   board: (filters: BoardFilters) => request<Board>('GET', '/api/deals/board', { query: boardQuery(filters) }),
   boardColumnPage: (filters: BoardFilters, stageId: string, cursor: string) =>

@@ -50,7 +50,7 @@ export const en = {
   'alert.kind.warning': 'Deadline approaching',
   'alert.kind.breach': 'Deadline missed',
   'alert.kind.escalation': 'Escalation',
-  'alert.kind.nextStepOverdue': 'Next step overdue',
+  'alert.kind.nextStepOverdue': 'Next step was overdue (earlier alert)',
 
   'clock.met': 'met',
   'clock.breached': 'breached',

@@ -51,7 +51,7 @@ export const ru: Record<MessageKey, string> = {
   'alert.kind.warning': 'Срок подходит',
   'alert.kind.breach': 'Срок нарушен',
   'alert.kind.escalation': 'Эскалация',
-  'alert.kind.nextStepOverdue': 'Следующий шаг просрочен',
+  'alert.kind.nextStepOverdue': 'Следующий шаг был просрочен (прежнее оповещение)',
 
   'clock.met': 'в срок',
   'clock.breached': 'просрочено',

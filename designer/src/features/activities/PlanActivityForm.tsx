@@ -69,20 +69,7 @@ export function PlanActivityForm({
 
   return (
     <form className="plan-activity card inset" onSubmit={send} data-testid={testId}>
-      <div className="row wrap" role="radiogroup" aria-label={t('activity.kind')}>
-        {ACTIVITY_KINDS.map((k) => (
-          <label key={k} className="radio">
-            <input
-              type="radio"
-              name={`${testId}-kind`}
-              checked={kind === k}
-              data-testid={`${testId}-kind-${k}`}
-              onChange={() => setKind(k)}
-            />
-            {t(`activity.kind.${k}`)}
-          </label>
-        ))}
-      </div>
+      <KindPicker value={kind} onChange={setKind} testId={testId} />
       <input
         className="wide"
         required
@@ -169,6 +156,39 @@ export function PlanActivityForm({
       </div>
       <ErrorText error={error} />
     </form>
+  );
+}
+
+/** Call, meeting, task or e-mail: shared by the deal page's form and the diary's. */
+export function KindPicker({
+  value,
+  onChange,
+  testId,
+  icons,
+}: {
+  value: ActivityKind;
+  onChange: (next: ActivityKind) => void;
+  testId: string;
+  /** Icons shown before each kind's name (the diary's rows use the same ones). */
+  icons?: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="row wrap kinds" role="radiogroup" aria-label={t('activity.kind')}>
+      {ACTIVITY_KINDS.map((k) => (
+        <label key={k} className="radio">
+          <input
+            type="radio"
+            name={`${testId}-kind`}
+            checked={value === k}
+            data-testid={`${testId}-kind-${k}`}
+            onChange={() => onChange(k)}
+          />
+          {icons?.[k] ? `${icons[k]} ` : ''}
+          {t(`activity.kind.${k}`)}
+        </label>
+      ))}
+    </div>
   );
 }
 

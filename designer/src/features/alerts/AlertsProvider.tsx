@@ -17,6 +17,7 @@ import {
   alertReducer,
   initialAlertState,
   isNewAlert,
+  isRetiredAlert,
   needsReAck,
   unreadCount,
   type Alert,
@@ -81,6 +82,7 @@ export function AlertsProvider({ children }: { children: ReactNode }) {
       if (!isNewAlert(current, alert)) return;
       dispatch({ type: 'received', alert });
       setRevision((r) => r + 1);
+      if (isRetiredAlert(alert)) return; // an earlier alert of a kind no longer raised: listed, not announced
       if (!mutedRef.current) beep();
       if ('Notification' in window && Notification.permission === 'granted') {
         try {

@@ -67,6 +67,14 @@ describe('alert store', () => {
     expect(s.pendingAcks).toEqual([]);
   });
 
+  it('a stored alert of a retired kind is listed and unread, but never toasted', () => {
+    const old: Alert = { ...alert('old'), kind: 'nextStepOverdue' };
+    const s = run({ type: 'received', alert: old }, { type: 'received', alert: alert('live') });
+    expect(s.alerts.map((a) => a.id).sort()).toEqual(['live', 'old']);
+    expect(unreadCount(s)).toBe(2);
+    expect(activeToasts(s).map((a) => a.id)).toEqual(['live']);
+  });
+
   it('acking twice is a no-op', () => {
     const s = run({ type: 'received', alert: alert('1') }, { type: 'acked', id: '1', sent: true });
     expect(alertReducer(s, { type: 'acked', id: '1', sent: true })).toBe(s);

@@ -3,8 +3,17 @@
  * with the same ids after every reconnect), unread count, acknowledgement and acks queued while offline.
  * The SignalR wiring lives in useAlertHub; this file has no React and no network.
  */
-export type AlertKind =
-  'warning' | 'breach' | 'escalation' | 'nextStepOverdue' | 'activityReminder' | 'activityOverdue';
+/** The kinds the server raises today. */
+export type AlertKind = 'warning' | 'breach' | 'escalation' | 'activityReminder' | 'activityOverdue';
+
+/**
+ * Kinds the server no longer raises (the next step became an activity, which alerts as `activityOverdue`).
+ * Stored ones still come back in the list and on replay: they are listed, labelled as earlier alerts, never toasted.
+ */
+export const RETIRED_ALERT_KINDS: readonly string[] = ['nextStepOverdue'];
+
+export const isRetiredAlert = (alert: Pick<Alert, 'kind'>): boolean =>
+  RETIRED_ALERT_KINDS.includes(alert.kind);
 
 export interface Alert {
   id: string;
@@ -69,7 +78,7 @@ export function alertReducer(state: AlertState, action: AlertAction): AlertState
   switch (action.type) {
     case 'received': {
       const next = merge(state, [action.alert]);
-      if (next === state) return state;
+      if (next === state || isRetiredAlert(action.alert)) return next;
       return { ...next, toasts: [...next.toasts, action.alert.id] };
     }
     case 'loaded':

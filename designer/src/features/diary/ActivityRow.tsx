@@ -1,5 +1,5 @@
 import { memo, useState, type DragEvent } from 'react';
-import type { Activity } from '../../api/day';
+import type { Activity } from '../../api/activities';
 import { Link } from '../../app/Link';
 import { useI18n } from '../../i18n/I18nProvider';
 import { isOverdue } from '../../model/diary';

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { dayApi, type Activity } from '../../api/day';
+import { activityApi, type Activity } from '../../api/activities';
 import { ErrorText } from '../../app/ErrorText';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/dict';
@@ -75,7 +75,7 @@ export function Diary() {
 
   const complete = useCallback(
     async (a: Activity, result: string, text?: string) => {
-      const ok = await run(a, () => dayApi.complete(a.id, result, text));
+      const ok = await run(a, () => activityApi.complete(a.id, result, text));
       // "Call back later" is a promise to the client: offer the follow-up call at once, on the same deal.
       if (ok && result === 'call-back-later' && a.dealId)
         setPlan({
@@ -91,7 +91,7 @@ export function Diary() {
   const moveTo = useCallback(
     (a: Activity, day: string) => {
       const change = rescheduleTo(a, day, zone);
-      if (change) void run(a, () => dayApi.patchActivity(a.id, change, a.version));
+      if (change) void run(a, () => activityApi.patch(a.id, change, a.version));
     },
     [run, zone],
   );

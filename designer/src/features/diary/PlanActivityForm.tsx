@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ACTIVITY_KINDS, dayApi, type Activity, type ActivityKind, type DiaryDay } from '../../api/day';
+import { activityApi, type Activity, type ActivityKind } from '../../api/activities';
+import type { DiaryDay } from '../../api/day';
 import { ErrorText } from '../../app/ErrorText';
 import { useI18n } from '../../i18n/I18nProvider';
 import { instantAt, loadOf, remindDuration } from '../../model/diary';
+import type { DueDraft } from '../activities/due';
+import { DueFields, KindPicker } from '../activities/PlanActivityForm';
 import { Dialog } from '../shared/Dialog';
 import { DealPicker, type PickedDeal } from './DealPicker';
 import { KIND_ICON } from './ActivityRow';
@@ -37,9 +40,8 @@ export function PlanActivityForm({
   const { t } = useI18n();
   const [kind, setKind] = useState<ActivityKind>(draft.kind ?? 'call');
   const [subject, setSubject] = useState(draft.subject ?? '');
-  const [date, setDate] = useState(draft.date);
-  const [time, setTime] = useState('10:00');
-  const [allDay, setAllDay] = useState(false);
+  const [due, setDue] = useState<DueDraft>({ date: draft.date, time: '10:00', allDay: false });
+  const { date, time, allDay } = due;
   const [duration, setDuration] = useState('');
   const [remind, setRemind] = useState(15);
   const [deal, setDeal] = useState<PickedDeal | null>(draft.deal ?? null);
@@ -57,7 +59,7 @@ export function PlanActivityForm({
     setBusy(true);
     setError(undefined);
     try {
-      const planned = await dayApi.planOnDeal(deal.id, {
+      const planned = await activityApi.planOnDeal(deal.id, {
         kind,
         subject: subject.trim(),
         ...(allDay ? { dueDate: date } : { dueAt: instantAt(date, h ?? 0, m ?? 0, zone) }),
@@ -84,21 +86,7 @@ export function PlanActivityForm({
   return (
     <Dialog title={t('diary.plan')} onClose={onClose} testId="plan-dialog">
       <form className="plan-form" onSubmit={submit} data-testid="plan-form">
-        <fieldset className="row wrap kinds">
-          <legend>{t('newActivity.kind')}</legend>
-          {ACTIVITY_KINDS.map((k) => (
-            <label key={k} className="radio">
-              <input
-                type="radio"
-                name="activity-kind"
-                data-testid={`plan-kind-${k}`}
-                checked={kind === k}
-                onChange={() => setKind(k)}
-              />
-              {KIND_ICON[k]} {t(`activity.kind.${k}`)}
-            </label>
-          ))}
-        </fieldset>
+        <KindPicker value={kind} onChange={setKind} testId="plan" icons={KIND_ICON} />
         <label>
           {t('newActivity.subject')}
           <input
@@ -109,35 +97,7 @@ export function PlanActivityForm({
           />
         </label>
         <div className="row wrap">
-          <label>
-            {t('newActivity.date')}
-            <input
-              type="date"
-              required
-              data-testid="plan-date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('newActivity.time')}
-            <input
-              type="time"
-              data-testid="plan-time"
-              disabled={allDay}
-              value={time}
-              onChange={(e) => setTime(e.target.value)}
-            />
-          </label>
-          <label className="inline">
-            <input
-              type="checkbox"
-              data-testid="plan-all-day"
-              checked={allDay}
-              onChange={(e) => setAllDay(e.target.checked)}
-            />
-            {t('newActivity.allDay')}
-          </label>
+          <DueFields value={due} onChange={setDue} testId="plan" />
         </div>
         <div className="row wrap">
           <label>

@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { Activity, DiaryDay, DiaryDeadline } from '../../api/day';
+import type { Activity } from '../../api/activities';
+import type { DiaryDay, DiaryDeadline } from '../../api/day';
 import { useI18n } from '../../i18n/I18nProvider';
 import { addDays, dayIn, loadOf, parseDay } from '../../model/diary';
 import { ActivityRow } from './ActivityRow';
