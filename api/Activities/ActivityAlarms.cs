@@ -28,25 +28,23 @@ public sealed class ActivityAlarms(
     ILogger<ActivityAlarms> logger) : BackgroundService
 {
     private const int Batch = 500;
-    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(500);
     private static readonly Duration LongestSleep = Duration.FromSeconds(30);
 
     // Other nodes' new activities do not wake this one: with several nodes it looks at the index this often.
     private readonly Duration _poll = options.Value.SchedulerPoll is { } poll ? Duration.FromTimeSpan(poll)
         : options.Value.UsesPostgres ? Duration.FromMilliseconds(250) : LongestSleep;
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly DueLoop _loop = new(lease, clock);
     private readonly SemaphoreSlim _fireGate = new(1, 1);
-    private long _plannedWakeTicks = long.MaxValue;
 
     /// <summary>Told of an activity's new alarm instant after it is stored; wakes the loop when it is sooner than planned.</summary>
     public void Armed(Instant? alarmAt)
     {
-        if (alarmAt is { } at && at.ToUnixTimeTicks() < Interlocked.Read(ref _plannedWakeTicks))
-            Wake();
+        if (alarmAt is { } at)
+            _loop.WakeIfBefore(at);
     }
 
     /// <summary>The clock jumped (an operator, or a test moving a fake clock): look again now.</summary>
-    public void ClockMoved() => Wake();
+    public void ClockMoved() => _loop.Wake();
 
     /// <summary>Fires every alert due by now; returns how many were stored. Safe to call from anywhere at any time.</summary>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken = default)
@@ -137,57 +135,26 @@ public sealed class ActivityAlarms(
     {
         if (!options.Value.RunScheduler)
             return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await lease.TryHoldAsync(stoppingToken))
-                {
-                    await Task.Delay(LeaseRetry, stoppingToken);
-                    continue;
-                }
-                Interlocked.Exchange(ref _plannedWakeTicks, long.MaxValue);
-                await FireDueAsync(stoppingToken);
-                var now = clock.GetCurrentInstant();
-                Instant? earliest;
-                await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
-                    earliest = await db.Activities.AsNoTracking().Where(a => a.AlarmAt != null).MinAsync(a => a.AlarmAt, stoppingToken);
-                var wakeAt = now + _poll;
-                if (earliest is { } at && at < wakeAt)
-                    wakeAt = at;
-                Interlocked.Exchange(ref _plannedWakeTicks, wakeAt.ToUnixTimeTicks());
-                var sleep = wakeAt - clock.GetCurrentInstant();
-                if (sleep > Duration.Zero)
-                    await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Ceiling(sleep.TotalMilliseconds)), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The activity alarms failed a round; retrying in a second.");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
+        await _loop.RunAsync(FireAndPlanAsync, ex => logger.LogError(ex, "The activity alarms failed a round; retrying in a second."), stoppingToken);
     }
 
-    private void Wake()
+    /// <summary>One round of the loop: fires what is due, then wakes at the next alarm, or at the next poll if sooner.</summary>
+    private async Task<Instant?> FireAndPlanAsync(CancellationToken stoppingToken)
     {
-        Interlocked.Exchange(ref _plannedWakeTicks, long.MaxValue);
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
+        await FireDueAsync(stoppingToken);
+        var now = clock.GetCurrentInstant();
+        Instant? earliest;
+        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+            earliest = await db.Activities.AsNoTracking().Where(a => a.AlarmAt != null).MinAsync(a => a.AlarmAt, stoppingToken);
+        var wakeAt = now + _poll;
+        if (earliest is { } at && at < wakeAt)
+            wakeAt = at;
+        return wakeAt;
     }
 
     public override void Dispose()
     {
-        _wake.Dispose();
+        _loop.Dispose();
         _fireGate.Dispose();
         base.Dispose();
     }

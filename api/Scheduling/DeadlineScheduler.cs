@@ -40,8 +40,6 @@ public sealed class DeadlineScheduler(
     private const int HandOffBatch = DealCommandProcessor.MaxBatch;
     private const int MaxInFlight = 2;
     private static readonly Duration LongestSleep = Duration.FromSeconds(30);
-    // How soon a waiting node asks for the lease again: at most this long without anyone firing after a holder dies.
-    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How often a multi-node lease holder looks at the index for deadlines other nodes committed; null on one node.</summary>
     private readonly Duration? _poll = options.Value.SchedulerPoll is { } poll ? Duration.FromTimeSpan(poll)
@@ -49,9 +47,8 @@ public sealed class DeadlineScheduler(
     private Instant _lastPoll = Instant.MinValue;
 
     private readonly DueWindow _window = new();
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly DueLoop _loop = new(lease, clock);
     private readonly SemaphoreSlim _sweepGate = new(1, 1);
-    private long _nextWakeTicks = long.MaxValue;
     private IDisposable? _subscription;
 
     /// <summary>How many deals the in-memory window holds now.</summary>
@@ -59,22 +56,21 @@ public sealed class DeadlineScheduler(
 
     public void Committed(IReadOnlyList<RaisedAlert> alerts, IReadOnlyList<(string DealId, Instant? NextDueAt)> dueChanges)
     {
-        var next = Interlocked.Read(ref _nextWakeTicks);
-        var sooner = false;
+        Instant? soonest = null;
         foreach (var (dealId, due) in dueChanges)
         {
-            if (_window.Update(dealId, due) && due!.Value.ToUnixTimeTicks() < next)
-                sooner = true;
+            if (_window.Update(dealId, due) && (soonest is null || due!.Value < soonest))
+                soonest = due;
         }
-        if (sooner)
-            Wake();
+        if (soonest is { } at)
+            _loop.WakeIfBefore(at);
     }
 
     /// <summary>Makes the loop look at the clock now instead of when it planned to: for a clock that jumps rather than
     /// ticks (an operator correcting the time, a test moving a fake clock), since the loop sleeps by real time.</summary>
     public void ClockMoved()
     {
-        Wake();
+        _loop.Wake();
         alarms.ClockMoved();
     }
 
@@ -129,48 +125,32 @@ public sealed class DeadlineScheduler(
         if (!options.Value.RunScheduler)
             return;
         var inFlight = new List<Task>(MaxInFlight);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await lease.TryHoldAsync(stoppingToken))
-                {
-                    await Task.Delay(LeaseRetry, stoppingToken);
-                    continue;
-                }
-                Interlocked.Exchange(ref _nextWakeTicks, long.MaxValue);
-                var now = clock.GetCurrentInstant();
-                if (NeedsRead(now))
-                    await ReadAheadAsync(now, stoppingToken);
-                else if (_poll is { } poll && now - _lastPoll >= poll)
-                    await ReadNearAsync(now, poll, stoppingToken);
-                var due = _window.TakeDue(now, HandOffBatch);
-                if (due.Count > 0)
-                {
-                    inFlight.RemoveAll(t => t.IsCompleted);
-                    if (inFlight.Count >= MaxInFlight)
-                        await Task.WhenAny(inFlight);
-                    inFlight.Add(HandOverAsync(due));
-                    continue;
-                }
-                var wakeAt = NextWake(now);
-                Interlocked.Exchange(ref _nextWakeTicks, wakeAt.ToUnixTimeTicks());
-                // A commit between reading the window and publishing the wake instant would have seen MaxValue and woken us.
-                var sleep = wakeAt - clock.GetCurrentInstant();
-                if (sleep > Duration.Zero)
-                    await _wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Ceiling(sleep.TotalMilliseconds)), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The deadline scheduler failed a round; retrying in a second.");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
+        await _loop.RunAsync(
+            ct => HandOverDueAsync(inFlight, ct),
+            ex => logger.LogError(ex, "The deadline scheduler failed a round; retrying in a second."),
+            stoppingToken);
         await Task.WhenAll(inFlight).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>One round of the loop: reads the index as needed and hands over what has come due; returns when to wake,
+    /// or null to go again at once after a hand-off.</summary>
+    private async Task<Instant?> HandOverDueAsync(List<Task> inFlight, CancellationToken stoppingToken)
+    {
+        var now = clock.GetCurrentInstant();
+        if (NeedsRead(now))
+            await ReadAheadAsync(now, stoppingToken);
+        else if (_poll is { } poll && now - _lastPoll >= poll)
+            await ReadNearAsync(now, poll, stoppingToken);
+        var due = _window.TakeDue(now, HandOffBatch);
+        if (due.Count > 0)
+        {
+            inFlight.RemoveAll(t => t.IsCompleted);
+            if (inFlight.Count >= MaxInFlight)
+                await Task.WhenAny(inFlight);
+            inFlight.Add(HandOverAsync(due));
+            return null;
+        }
+        return NextWake(now);
     }
 
     private bool NeedsRead(Instant now) =>
@@ -271,22 +251,9 @@ public sealed class DeadlineScheduler(
         }
     }
 
-    private void Wake()
-    {
-        Interlocked.Exchange(ref _nextWakeTicks, long.MaxValue);
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
-
     public override void Dispose()
     {
-        _wake.Dispose();
+        _loop.Dispose();
         _sweepGate.Dispose();
         base.Dispose();
     }
